@@ -1,0 +1,63 @@
+package org.factspan.model;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A labelled span of one document.
+ *
+ * <p>{@code start} and {@code end} follow the rules in {@link Span}; {@code quote} is {@code text[start:end]} of the
+ * document. Times are UTC. {@code note} is null when there is none. Annotations are values: an edit makes a new one
+ * with the same id.
+ */
+public record Annotation(String id, String documentId, String label, int start, int end, String quote,
+                         String annotator, Instant created, Instant modified, String note) {
+
+    public Annotation {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(documentId, "documentId");
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(quote, "quote");
+        Objects.requireNonNull(annotator, "annotator");
+        Objects.requireNonNull(created, "created");
+        Objects.requireNonNull(modified, "modified");
+    }
+
+    public Span span() {
+        return new Span(start, end);
+    }
+
+    public Annotation withLabel(String newLabel, Instant at) {
+        return new Annotation(id, documentId, newLabel, start, end, quote, annotator, created, at, note);
+    }
+
+    public Annotation withNote(String newNote, Instant at) {
+        return new Annotation(id, documentId, label, start, end, quote, annotator, created, at, newNote);
+    }
+
+    public Annotation withSpan(int newStart, int newEnd, String newQuote, Instant at) {
+        return new Annotation(id, documentId, label, newStart, newEnd, newQuote, annotator, created, at, note);
+    }
+
+    /**
+     * Checks this annotation against the text of its document: the offsets lie inside it and the quote is the slice
+     * they cover.
+     *
+     * @throws FactSpanException naming this annotation and what is wrong
+     */
+    public void checkAgainst(CodePointIndex text) {
+        if (start < 0 || start >= end || end > text.length()) {
+            throw new FactSpanException("Annotation " + id + " has offsets [" + start + ", " + end
+                    + ") outside the document, which is " + text.length() + " code points long.");
+        }
+        String slice = text.slice(start, end);
+        if (!slice.equals(quote)) {
+            throw new FactSpanException("Annotation " + id + " quotes \"" + abbreviate(quote)
+                    + "\" but the text at [" + start + ", " + end + ") is \"" + abbreviate(slice) + "\".");
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+}
