@@ -1,0 +1,54 @@
+package org.factspan.edit;
+
+import java.util.Objects;
+
+import org.factspan.model.Annotation;
+import org.factspan.store.ProjectStore;
+
+/**
+ * One reversible change to one annotation, kept as the annotation before and after it, both addressed by the same id.
+ *
+ * <p>Keeping whole before/after values rather than objects or deltas means undo restores exactly what was stored -
+ * the same id, times and note - and redo restores exactly what the edit first wrote, however often the two alternate.
+ * {@code before} is null for an addition, {@code after} for a deletion.
+ *
+ * @param description what the edit did, for the window's "Undo ..." menu item, e.g. "add claim"
+ */
+public record Edit(String description, Annotation before, Annotation after) {
+
+    public Edit {
+        Objects.requireNonNull(description, "description");
+        if (before == null && after == null) {
+            throw new IllegalArgumentException("an edit needs a before or an after");
+        }
+        if (before != null && after != null && !before.id().equals(after.id())) {
+            throw new IllegalArgumentException("an edit changes one annotation");
+        }
+    }
+
+    public String annotationId() {
+        return after != null ? after.id() : before.id();
+    }
+
+    public String documentId() {
+        return after != null ? after.documentId() : before.documentId();
+    }
+
+    void apply(ProjectStore store) {
+        write(store, before, after);
+    }
+
+    void revert(ProjectStore store) {
+        write(store, after, before);
+    }
+
+    private static void write(ProjectStore store, Annotation from, Annotation to) {
+        if (to == null) {
+            store.delete(from.id());
+        } else if (from == null) {
+            store.insert(to);
+        } else {
+            store.update(to);
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package org.factspan.edit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import org.factspan.model.Annotation;
+import org.factspan.model.Document;
+import org.factspan.model.FactSpanException;
+import org.factspan.store.ProjectStore;
+
+/**
+ * Every change to annotations goes through here: each is committed to the project file before the method returns
+ * and pushed on an undo stack that spans all documents of the project.
+ *
+ * <p>Operations address annotations by id, so an edit stays valid when the window has reloaded its objects.
+ * A failed write leaves both the file and the stacks as they were. Listeners hear of every edit, undo and redo,
+ * with the edit concerned, so a view can scroll to and select what changed.
+ */
+public final class Editor {
+
+    /** Enough for a day's work; the oldest edits fall off first. */
+    static final int DEFAULT_LIMIT = 1000;
+
+    private final ProjectStore store;
+    private final Clock clock;
+    private final int limit;
+    private final Deque<Edit> undo = new ArrayDeque<>();
+    private final Deque<Edit> redo = new ArrayDeque<>();
+    private final List<Consumer<Edit>> listeners = new CopyOnWriteArrayList<>();
+    private String annotator;
+
+    public Editor(ProjectStore store, String annotator) {
+        this(store, annotator, Clock.systemUTC(), DEFAULT_LIMIT);
+    }
+
+    public Editor(ProjectStore store, String annotator, Clock clock, int limit) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.limit = limit;
+        setAnnotator(annotator);
+    }
+
+    public ProjectStore store() {
+        return store;
+    }
+
+    public String annotator() {
+        return annotator;
+    }
+
+    public void setAnnotator(String annotator) {
+        if (annotator == null || annotator.isBlank()) {
+            throw new FactSpanException("The annotator's name must not be empty.");
+        }
+        this.annotator = annotator.strip();
+    }
+
+    /** Called after every edit, undo and redo with the edit concerned. */
+    public void addListener(Consumer<Edit> listener) {
+        listeners.add(listener);
+    }
+
+    // ---- the edits ------------------------------------------------------------------------------------------------
+
+    /** Tags {@code [start, end)} of a document (code points) with a label; returns the new annotation. */
+    public Annotation add(Document document, String label, int start, int end) {
+        if (start < 0 || start >= end || end > document.length()) {
+            throw new FactSpanException("Cannot tag [" + start + ", " + end + ") in \"" + document.title()
+                    + "\": a span must be non-empty and inside the text (" + document.length() + " code points).");
+        }
+        Instant now = now();
+        Annotation annotation = new Annotation(UUID.randomUUID().toString(), document.id(), label, start, end,
+                document.index().slice(start, end), annotator, now, now, null);
+        perform(new Edit("add " + label, null, annotation));
+        return annotation;
+    }
+
+    public void delete(String annotationId) {
+        Annotation before = existing(annotationId);
+        perform(new Edit("delete " + before.label(), before, null));
+    }
+
+    public Annotation relabel(String annotationId, String label) {
+        Annotation before = existing(annotationId);
+        return change("relabel " + before.label() + " as " + label, before, before.withLabel(label, now()));
+    }
+
+    /** Sets the note; a blank note removes it. */
+    public Annotation changeNote(String annotationId, String note) {
+        Annotation before = existing(annotationId);
+        String cleaned = note == null || note.isBlank() ? null : note;
+        return change(cleaned == null ? "remove note" : "edit note", before, before.withNote(cleaned, now()));
+    }
+
+    /** Moves the start and/or end of an annotation; the quote follows the new offsets. */
+    public Annotation moveBoundary(String annotationId, int start, int end) {
+        Annotation before = existing(annotationId);
+        Document document = store.document(before.documentId()).orElseThrow();
+        if (start < 0 || start >= end || end > document.length()) {
+            throw new FactSpanException("Cannot move annotation " + annotationId + " to [" + start + ", " + end
+                    + "): a span must be non-empty and inside the text (" + document.length() + " code points).");
+        }
+        return change("resize " + before.label(), before,
+                before.withSpan(start, end, document.index().slice(start, end), now()));
+    }
+
+    /**
+     * Adds an annotation as it is, keeping its id, annotator and times (accepting a colleague's annotation, say), as
+     * one undoable edit.
+     */
+    public void insertAsIs(Annotation annotation, String description) {
+        perform(new Edit(description, null, annotation));
+    }
+
+    private Annotation change(String description, Annotation before, Annotation after) {
+        if (!before.equals(after)) {
+            perform(new Edit(description, before, after));
+        }
+        return after;
+    }
+
+    // ---- undo and redo --------------------------------------------------------------------------------------------
+
+    public boolean canUndo() {
+        return !undo.isEmpty();
+    }
+
+    public boolean canRedo() {
+        return !redo.isEmpty();
+    }
+
+    /** What {@link #undo()} would undo, e.g. "add claim". */
+    public Optional<String> undoDescription() {
+        return Optional.ofNullable(undo.peek()).map(Edit::description);
+    }
+
+    public Optional<String> redoDescription() {
+        return Optional.ofNullable(redo.peek()).map(Edit::description);
+    }
+
+    /** Undoes the latest edit; returns it, or empty when there is nothing to undo. */
+    public Optional<Edit> undo() {
+        Edit edit = undo.peek();
+        if (edit == null) {
+            return Optional.empty();
+        }
+        edit.revert(store);
+        redo.push(undo.pop());
+        notifyListeners(edit);
+        return Optional.of(edit);
+    }
+
+    public Optional<Edit> redo() {
+        Edit edit = redo.peek();
+        if (edit == null) {
+            return Optional.empty();
+        }
+        edit.apply(store);
+        undo.push(redo.pop());
+        notifyListeners(edit);
+        return Optional.of(edit);
+    }
+
+    private void perform(Edit edit) {
+        edit.apply(store);
+        undo.push(edit);
+        if (undo.size() > limit) {
+            undo.removeLast();
+        }
+        redo.clear();
+        notifyListeners(edit);
+    }
+
+    private void notifyListeners(Edit edit) {
+        listeners.forEach(listener -> listener.accept(edit));
+    }
+
+    private Annotation existing(String annotationId) {
+        return store.annotation(annotationId)
+                .orElseThrow(() -> new FactSpanException("There is no annotation " + annotationId + "."));
+    }
+
+    /** Millisecond precision, so that a time survives the round trip through the file and the exports unchanged. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,508 @@
+package org.factspan.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.factspan.model.Annotation;
+import org.factspan.model.CodePointIndex;
+import org.factspan.model.Document;
+import org.factspan.model.FactSpanException;
+import org.factspan.model.Label;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * A FactSpan project: one SQLite file holding labels, documents and annotations.
+ *
+ * <p><b>Durability.</b> Every method that changes the project has committed the change to the file when it returns
+ * (SQLite autocommit in WAL mode with {@code synchronous=FULL}; see {@code docs/decisions/0002-every-edit-committed.md}).
+ * {@link #inTransaction} groups the writes of an import so that a refused file leaves the project unchanged.
+ *
+ * <p><b>Validation.</b> Every write checks the rules of {@link org.factspan.model.Span}: offsets inside the text, the
+ * quote equal to the text it covers, a known label, and no second annotation with the same label and offsets.
+ *
+ * <p>Not thread-safe: one thread (the window's, or the command line's) uses a store at a time.
+ */
+public final class ProjectStore implements AutoCloseable {
+
+    /** The file name extension of projects. */
+    public static final String EXTENSION = ".factspan";
+
+    private static final String ANNOTATION_COLUMNS =
+            "id, document_id, label, start_offset, end_offset, quote, annotator, created, modified, note";
+    private static final int TEXT_CACHE_SIZE = 8;
+
+    private final Path path;
+    private final Connection connection;
+    private final boolean readOnly;
+    private final Map<String, CodePointIndex> texts = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CodePointIndex> eldest) {
+            return size() > TEXT_CACHE_SIZE;
+        }
+    };
+    private final PreparedStatement insertAnnotation;
+    private final PreparedStatement updateAnnotation;
+    private final PreparedStatement deleteAnnotation;
+    private final PreparedStatement selectAnnotation;
+
+    private ProjectStore(Path path, Connection connection, boolean readOnly) throws SQLException {
+        this.path = path;
+        this.connection = connection;
+        this.readOnly = readOnly;
+        this.insertAnnotation = connection.prepareStatement(
+                "INSERT INTO annotation (" + ANNOTATION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        this.updateAnnotation = connection.prepareStatement(
+                "UPDATE annotation SET document_id = ?, label = ?, start_offset = ?, end_offset = ?, quote = ?,"
+                        + " annotator = ?, created = ?, modified = ?, note = ? WHERE id = ?");
+        this.deleteAnnotation = connection.prepareStatement("DELETE FROM annotation WHERE id = ?");
+        this.selectAnnotation = connection.prepareStatement(
+                "SELECT " + ANNOTATION_COLUMNS + " FROM annotation WHERE id = ?");
+    }
+
+    /**
+     * Opens an existing project for reading and editing. Refuses, leaving the file untouched, a file that is missing,
+     * not SQLite, not a FactSpan project, or from a newer FactSpan. Opening does not write to the file; only a project
+     * from an older FactSpan is upgraded to the current schema.
+     */
+    public static ProjectStore open(Path file) {
+        return open(file, false);
+    }
+
+    /** Opens an existing project that this store will never write to (a colleague's file under review). */
+    public static ProjectStore openReadOnly(Path file) {
+        return open(file, true);
+    }
+
+    /** Creates a new project with the default labels. Refuses if {@code file} exists. */
+    public static ProjectStore create(Path file) {
+        if (Files.exists(file)) {
+            throw new FactSpanException("Cannot create the project " + file + ": a file of that name exists.");
+        }
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+        } catch (IOException e) {
+            throw new FactSpanException("Cannot create the folder for the project " + file + ": "
+                    + ProjectHeader.describe(e) + ".", e);
+        }
+        try {
+            Connection connection = connect(file, false);
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate("PRAGMA journal_mode = WAL");
+                Schema.migrate(connection, 0);
+                ProjectStore store = new ProjectStore(file, connection, false);
+                store.inTransaction(() -> Label.DEFAULTS.forEach(store::addLabel));
+                return store;
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new FactSpanException("Cannot create the project " + file + ": " + e.getMessage() + ".", e);
+        }
+    }
+
+    /** Opens {@code file}, creating a new project there if no file exists. */
+    public static ProjectStore openOrCreate(Path file) {
+        return Files.exists(file) ? open(file) : create(file);
+    }
+
+    private static ProjectStore open(Path file, boolean readOnly) {
+        if (!Files.isRegularFile(file)) {
+            throw new FactSpanException(Files.exists(file)
+                    ? file + " is not a FactSpan project (it is a folder)."
+                    : "There is no project " + file + ".");
+        }
+        int version = ProjectHeader.check(file);
+        try {
+            Connection connection = connect(file, readOnly);
+            try {
+                if (version < Schema.VERSION) {
+                    if (readOnly) {
+                        throw new FactSpanException(file + " was written by an older FactSpan; open it once as your"
+                                + " own project to upgrade it, then review it.");
+                    }
+                    Schema.migrate(connection, version);
+                }
+                return new ProjectStore(file, connection, readOnly);
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new FactSpanException("Cannot open the project " + file + ": " + e.getMessage() + ".", e);
+        }
+    }
+
+    private static Connection connect(Path file, boolean readOnly) throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("foreign_keys", "true");
+        properties.setProperty("synchronous", "FULL");
+        properties.setProperty("busy_timeout", "5000");
+        if (readOnly) {
+            properties.setProperty("open_mode", "1");
+        }
+        return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), properties);
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** The project's name: its file name without the extension. */
+    public String name() {
+        String fileName = path.getFileName().toString();
+        return fileName.endsWith(EXTENSION) ? fileName.substring(0, fileName.length() - EXTENSION.length()) : fileName;
+    }
+
+    public int schemaVersion() {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("PRAGMA user_version")) {
+            return rows.next() ? rows.getInt(1) : 0;
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /**
+     * Runs {@code work} as one transaction: every write in it lands, or, if it throws, none does. Nested calls join the
+     * outer transaction.
+     */
+    public void inTransaction(Runnable work) {
+        try {
+            if (!connection.getAutoCommit()) {
+                work.run();
+                return;
+            }
+            connection.setAutoCommit(false);
+            try {
+                work.run();
+                connection.commit();
+            } catch (RuntimeException | Error e) {
+                connection.rollback();
+                texts.clear();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("write to", e);
+        }
+    }
+
+    // ---- labels ---------------------------------------------------------------------------------------------------
+
+    public List<Label> labels() {
+        List<Label> labels = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT name, color, shortcut FROM label ORDER BY position")) {
+            while (rows.next()) {
+                labels.add(new Label(rows.getString(1), rows.getString(2), rows.getInt(3)));
+            }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+        return labels;
+    }
+
+    /** Adds a label after the existing ones. A key already taken by another label is dropped (set to 0). */
+    public void addLabel(Label label) {
+        checkWritable();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO label (name, color, shortcut, position) VALUES (?, ?,"
+                        + " CASE WHEN ? > 0 AND NOT EXISTS (SELECT 1 FROM label WHERE shortcut = ?) THEN ? ELSE 0 END,"
+                        + " (SELECT COALESCE(MAX(position), 0) + 1 FROM label))")) {
+            statement.setString(1, label.name());
+            statement.setString(2, label.color());
+            statement.setInt(3, label.key());
+            statement.setInt(4, label.key());
+            statement.setInt(5, label.key());
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            if (isConstraint(e, SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY)) {
+                throw new FactSpanException("The project already has a label named " + label.name() + ".");
+            }
+            throw failure("write to", e);
+        }
+    }
+
+    // ---- documents ------------------------------------------------------------------------------------------------
+
+    public List<DocumentSummary> documents() {
+        List<DocumentSummary> documents = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(
+                     "SELECT d.id, d.title, d.source, d.sha256, d.length, d.imported,"
+                             + " (SELECT COUNT(*) FROM annotation a WHERE a.document_id = d.id)"
+                             + " FROM document d ORDER BY d.imported, d.title")) {
+            while (rows.next()) {
+                documents.add(new DocumentSummary(rows.getString(1), rows.getString(2), rows.getString(3),
+                        rows.getString(4), rows.getInt(5), Instant.parse(rows.getString(6)), rows.getInt(7)));
+            }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+        return documents;
+    }
+
+    public Optional<Document> document(String id) {
+        return findDocument("id", id);
+    }
+
+    public Optional<Document> documentBySha256(String sha256) {
+        return findDocument("sha256", sha256);
+    }
+
+    private Optional<Document> findDocument(String column, String value) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id, title, source, sha256, text, imported FROM document WHERE " + column + " = ?")) {
+            statement.setString(1, value);
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                Document document = new Document(rows.getString(1), rows.getString(2), rows.getString(3),
+                        rows.getString(4), rows.getString(5), Instant.parse(rows.getString(6)));
+                texts.put(document.id(), document.index());
+                return Optional.of(document);
+            }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /**
+     * Adds {@code document} unless the project already holds a document with the same text (same SHA-256), and
+     * returns the document the project now holds for that text: the new one or the one that was there.
+     */
+    public Document addDocumentIfAbsent(Document document) {
+        checkWritable();
+        Optional<Document> existing = documentBySha256(document.sha256());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT INTO document (id, title, source, sha256, text, length, imported) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            statement.setString(1, document.id());
+            statement.setString(2, document.title());
+            statement.setString(3, document.source());
+            statement.setString(4, document.sha256());
+            statement.setString(5, document.text());
+            statement.setInt(6, document.length());
+            statement.setString(7, document.imported().toString());
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            if (isConstraint(e, SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY)) {
+                throw new FactSpanException("The project already has a different document with the id "
+                        + document.id() + " (\"" + document.title() + "\").");
+            }
+            throw failure("write to", e);
+        }
+        texts.put(document.id(), document.index());
+        return document;
+    }
+
+    // ---- annotations ----------------------------------------------------------------------------------------------
+
+    /** The annotations of one document, by start and then end offset. */
+    public List<Annotation> annotations(String documentId) {
+        List<Annotation> annotations = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT " + ANNOTATION_COLUMNS + " FROM annotation WHERE document_id = ?"
+                        + " ORDER BY start_offset, end_offset, label")) {
+            statement.setString(1, documentId);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    annotations.add(read(rows));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+        return annotations;
+    }
+
+    /**
+     * Passes the stored rows of one document's annotations to {@code sink}, in the order of
+     * {@link #annotations(String)}, without building objects.
+     */
+    public void scanAnnotations(String documentId, AnnotationSink sink) throws IOException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id, label, start_offset, end_offset, quote, annotator, created, modified, note"
+                        + " FROM annotation WHERE document_id = ? ORDER BY start_offset, end_offset, label")) {
+            statement.setString(1, documentId);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    sink.annotation(rows.getString(1), rows.getString(2), rows.getInt(3), rows.getInt(4),
+                            rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8),
+                            rows.getString(9));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    public Optional<Annotation> annotation(String id) {
+        try {
+            selectAnnotation.setString(1, id);
+            try (ResultSet rows = selectAnnotation.executeQuery()) {
+                return rows.next() ? Optional.of(read(rows)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /** Stores a new annotation after checking it against its document. */
+    public void insert(Annotation annotation) {
+        checkWritable();
+        check(annotation);
+        try {
+            bind(insertAnnotation, annotation, 1);
+            insertAnnotation.setString(1, annotation.id());
+            insertAnnotation.executeUpdate();
+        } catch (SQLException e) {
+            throw refusal(annotation, e);
+        }
+    }
+
+    /** Replaces the stored annotation that has the same id, after checking the new version against its document. */
+    public void update(Annotation annotation) {
+        checkWritable();
+        check(annotation);
+        int changed;
+        try {
+            bind(updateAnnotation, annotation, 0);
+            updateAnnotation.setString(10, annotation.id());
+            changed = updateAnnotation.executeUpdate();
+        } catch (SQLException e) {
+            throw refusal(annotation, e);
+        }
+        if (changed == 0) {
+            throw new FactSpanException("There is no annotation " + annotation.id() + " to change.");
+        }
+    }
+
+    /** Deletes the annotation with this id; returns whether there was one. */
+    public boolean delete(String annotationId) {
+        checkWritable();
+        try {
+            deleteAnnotation.setString(1, annotationId);
+            return deleteAnnotation.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw failure("write to", e);
+        }
+    }
+
+    /** How many annotations each label has, over the whole project, in label order (labels without any included). */
+    public Map<String, Integer> labelCounts() {
+        return labelCounts(null);
+    }
+
+    /** How many annotations each label has in one document, in label order. */
+    public Map<String, Integer> labelCounts(String documentId) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        String sql = "SELECT l.name, (SELECT COUNT(*) FROM annotation a WHERE a.label = l.name"
+                + (documentId == null ? "" : " AND a.document_id = ?") + ") FROM label l ORDER BY l.position";
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (documentId != null) {
+                statement.setString(1, documentId);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(rows.getString(1), rows.getInt(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+        return counts;
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw failure("close", e);
+        }
+    }
+
+    // ---- internals ------------------------------------------------------------------------------------------------
+
+    private void check(Annotation annotation) {
+        CodePointIndex text = texts.get(annotation.documentId());
+        if (text == null) {
+            text = document(annotation.documentId())
+                    .orElseThrow(() -> new FactSpanException("Annotation " + annotation.id()
+                            + " belongs to a document that is not in the project (" + annotation.documentId() + ")."))
+                    .index();
+        }
+        annotation.checkAgainst(text);
+    }
+
+    private static void bind(PreparedStatement statement, Annotation a, int offset) throws SQLException {
+        statement.setString(offset + 1, a.documentId());
+        statement.setString(offset + 2, a.label());
+        statement.setInt(offset + 3, a.start());
+        statement.setInt(offset + 4, a.end());
+        statement.setString(offset + 5, a.quote());
+        statement.setString(offset + 6, a.annotator());
+        statement.setString(offset + 7, a.created().toString());
+        statement.setString(offset + 8, a.modified().toString());
+        statement.setString(offset + 9, a.note());
+    }
+
+    private static Annotation read(ResultSet rows) throws SQLException {
+        return new Annotation(rows.getString(1), rows.getString(2), rows.getString(3), rows.getInt(4),
+                rows.getInt(5), rows.getString(6), rows.getString(7), Instant.parse(rows.getString(8)),
+                Instant.parse(rows.getString(9)), rows.getString(10));
+    }
+
+    private RuntimeException refusal(Annotation a, SQLException e) {
+        if (isConstraint(e, SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE)) {
+            return new FactSpanException("The document already has a " + a.label() + " annotation at [" + a.start()
+                    + ", " + a.end() + "); annotation " + a.id() + " would duplicate it.");
+        }
+        if (isConstraint(e, SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY)) {
+            return new FactSpanException("The project already has an annotation with the id " + a.id() + ".");
+        }
+        if (isConstraint(e, SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY)) {
+            return new FactSpanException("Annotation " + a.id() + " has the label \"" + a.label()
+                    + "\", which the project does not have.");
+        }
+        return failure("write to", e);
+    }
+
+    private static boolean isConstraint(SQLException e, SQLiteErrorCode code) {
+        return e instanceof SQLiteException s && s.getResultCode() == code;
+    }
+
+    private void checkWritable() {
+        if (readOnly) {
+            throw new IllegalStateException(path + " was opened read-only");
+        }
+    }
+
+    private FactSpanException failure(String verb, SQLException e) {
+        return new FactSpanException("Could not " + verb + " the project " + path + ": " + e.getMessage() + ".", e);
+    }
+}

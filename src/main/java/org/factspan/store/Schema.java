@@ -1,0 +1,82 @@
+package org.factspan.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The project file's schema and its ordered migrations. {@code PRAGMA user_version} holds the number of migrations
+ * applied; {@code PRAGMA application_id} marks the file as FactSpan's. The tables are described for people who query
+ * a project with the {@code sqlite3} shell in {@code docs/project-file.md}; keep the two in step.
+ */
+final class Schema {
+
+    /** "FSPN" in ASCII. */
+    static final int APPLICATION_ID = 0x4653504E;
+
+    /**
+     * Migration {@code i} takes a project from schema {@code i} to {@code i + 1}. Never edit a released migration:
+     * append a new one, so that every older file walks the same path.
+     */
+    private static final List<List<String>> MIGRATIONS = List.of(
+            List.of(
+                    """
+                    CREATE TABLE label (
+                        name     TEXT PRIMARY KEY,
+                        color    TEXT NOT NULL,
+                        shortcut INTEGER NOT NULL DEFAULT 0 CHECK (shortcut BETWEEN 0 AND 9),
+                        position INTEGER NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE document (
+                        id       TEXT PRIMARY KEY,
+                        title    TEXT NOT NULL,
+                        source   TEXT,
+                        sha256   TEXT NOT NULL UNIQUE,
+                        text     TEXT NOT NULL,
+                        length   INTEGER NOT NULL,
+                        imported TEXT NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE annotation (
+                        id           TEXT PRIMARY KEY,
+                        document_id  TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                        label        TEXT NOT NULL REFERENCES label(name) ON UPDATE CASCADE,
+                        start_offset INTEGER NOT NULL,
+                        end_offset   INTEGER NOT NULL,
+                        quote        TEXT NOT NULL,
+                        annotator    TEXT NOT NULL,
+                        created      TEXT NOT NULL,
+                        modified     TEXT NOT NULL,
+                        note         TEXT,
+                        CHECK (0 <= start_offset AND start_offset < end_offset),
+                        UNIQUE (document_id, label, start_offset, end_offset)
+                    )""",
+                    "CREATE INDEX annotation_by_document ON annotation(document_id, start_offset)"));
+
+    static final int VERSION = MIGRATIONS.size();
+
+    private Schema() {
+    }
+
+    static void migrate(Connection connection, int from) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            for (int version = from; version < VERSION; version++) {
+                for (String sql : MIGRATIONS.get(version)) {
+                    statement.executeUpdate(sql);
+                }
+            }
+            statement.executeUpdate("PRAGMA application_id = " + APPLICATION_ID);
+            statement.executeUpdate("PRAGMA user_version = " + VERSION);
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+}
