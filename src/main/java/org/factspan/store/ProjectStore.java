@@ -105,8 +105,10 @@ public final class ProjectStore implements AutoCloseable {
         try {
             Connection connection = connect(file, false);
             try (Statement statement = connection.createStatement()) {
-                statement.executeUpdate("PRAGMA journal_mode = WAL");
+                // Before WAL, so that the application id and schema version land in the file's header at once: the
+                // header is what open() checks, and in WAL mode it would wait in the log until a checkpoint.
                 Schema.migrate(connection, 0);
+                statement.executeUpdate("PRAGMA journal_mode = WAL");
                 ProjectStore store = new ProjectStore(file, connection, false);
                 store.inTransaction(() -> Label.DEFAULTS.forEach(store::addLabel));
                 return store;
@@ -140,6 +142,9 @@ public final class ProjectStore implements AutoCloseable {
                                 + " own project to upgrade it, then review it.");
                     }
                     Schema.migrate(connection, version);
+                    try (Statement statement = connection.createStatement()) {
+                        statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                    }
                 }
                 return new ProjectStore(file, connection, readOnly);
             } catch (SQLException | RuntimeException e) {
