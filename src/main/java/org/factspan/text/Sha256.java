@@ -5,7 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The SHA-256 that identifies a document's text across projects and exports. */
+/**
+ * The fingerprint that identifies a document's text across projects and exports (the {@code sha256} field of
+ * FactSpan JSON and the {@code urn:sha256:} source of W3C annotations), so every package hashes text the same way.
+ */
 public final class Sha256 {
 
     private Sha256() {
@@ -14,10 +17,10 @@ public final class Sha256 {
     /** Lowercase hex SHA-256 of the UTF-8 bytes of {@code text}. */
     public static String hex(String text) {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
+            throw new IllegalStateException("every Java platform must provide SHA-256", e);
         }
     }
 }
