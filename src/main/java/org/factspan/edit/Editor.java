@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
 
 import org.factspan.model.Annotation;
 import org.factspan.model.Document;
@@ -35,7 +34,7 @@ public final class Editor {
     private final int limit;
     private final Deque<Edit> undo = new ArrayDeque<>();
     private final Deque<Edit> redo = new ArrayDeque<>();
-    private final List<Consumer<Edit>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private String annotator;
 
     public Editor(ProjectStore store, String annotator) {
@@ -64,8 +63,14 @@ public final class Editor {
         this.annotator = annotator.strip();
     }
 
-    /** Called after every edit, undo and redo with the edit concerned. */
-    public void addListener(Consumer<Edit> listener) {
+    /** Hears every edit, undo and redo once it is committed. */
+    @FunctionalInterface
+    public interface Listener {
+        /** {@code undone} is true when {@code edit} was undone, so the file now holds its {@code before}. */
+        void edited(Edit edit, boolean undone);
+    }
+
+    public void addListener(Listener listener) {
         listeners.add(listener);
     }
 
@@ -155,7 +160,7 @@ public final class Editor {
         }
         edit.revert(store);
         redo.push(undo.pop());
-        notifyListeners(edit);
+        notifyListeners(edit, true);
         return Optional.of(edit);
     }
 
@@ -166,7 +171,7 @@ public final class Editor {
         }
         edit.apply(store);
         undo.push(redo.pop());
-        notifyListeners(edit);
+        notifyListeners(edit, false);
         return Optional.of(edit);
     }
 
@@ -177,11 +182,11 @@ public final class Editor {
             undo.removeLast();
         }
         redo.clear();
-        notifyListeners(edit);
+        notifyListeners(edit, false);
     }
 
-    private void notifyListeners(Edit edit) {
-        listeners.forEach(listener -> listener.accept(edit));
+    private void notifyListeners(Edit edit, boolean undone) {
+        listeners.forEach(listener -> listener.edited(edit, undone));
     }
 
     private Annotation existing(String annotationId) {

@@ -1,6 +1,5 @@
 package org.factspan.model;
 
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -11,16 +10,6 @@ public record Label(String name, String color, int key) {
 
     private static final Pattern COLOR = Pattern.compile("#[0-9A-Fa-f]{6}");
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}_.-]{1,64}");
-
-    /**
-     * The four labels every new project starts with, in the Okabe-Ito palette, which stays distinguishable under the
-     * common forms of colour blindness.
-     */
-    public static final List<Label> DEFAULTS = List.of(
-            new Label("claim", "#E69F00", 1),
-            new Label("denial", "#D55E00", 2),
-            new Label("evidence", "#009E73", 3),
-            new Label("attribution", "#0072B2", 4));
 
     public Label {
         if (name == null || !NAME.matcher(name).matches()) {

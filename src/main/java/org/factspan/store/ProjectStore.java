@@ -110,7 +110,7 @@ public final class ProjectStore implements AutoCloseable {
                 Schema.migrate(connection, 0);
                 statement.executeUpdate("PRAGMA journal_mode = WAL");
                 ProjectStore store = new ProjectStore(file, connection, false);
-                store.inTransaction(() -> Label.DEFAULTS.forEach(store::addLabel));
+                store.inTransaction(() -> DefaultLabels.get().forEach(store::addLabel));
                 return store;
             } catch (SQLException | RuntimeException e) {
                 connection.close();

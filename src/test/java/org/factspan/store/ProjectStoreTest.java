@@ -42,7 +42,8 @@ class ProjectStoreTest {
     @Test
     void newProjectHasTheFourDefaultLabelsWithKeysAndTheCurrentSchema() {
         try (ProjectStore store = ProjectStore.create(dir.resolve("p.factspan"))) {
-            assertEquals(Label.DEFAULTS, store.labels());
+            assertEquals(List.of(new Label("claim", "#E69F00", 1), new Label("denial", "#D55E00", 2),
+                    new Label("evidence", "#009E73", 3), new Label("attribution", "#0072B2", 4)), store.labels());
             assertEquals(Schema.VERSION, store.schemaVersion());
             assertEquals("p", store.name());
         }

@@ -1,0 +1,48 @@
+package org.factspan.format;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+import org.factspan.model.FactSpanException;
+
+/**
+ * Writes a file beside its target and renames it into place, so an interrupted export never leaves a truncated file
+ * that looks complete, and an existing file is replaced only by a whole new one.
+ */
+public final class AtomicFile {
+
+    /** Writes the content to a stream. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private AtomicFile() {
+    }
+
+    public static void write(Path target, Content content) {
+        Path folder = target.toAbsolutePath().getParent();
+        Path partial = null;
+        try {
+            Files.createDirectories(folder);
+            partial = Files.createTempFile(folder, "." + target.getFileName(), ".part");
+            try (OutputStream out = Files.newOutputStream(partial)) {
+                content.writeTo(out);
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new FactSpanException("Could not write " + target + ": " + e.getMessage() + ".", e);
+        } finally {
+            if (partial != null) {
+                try {
+                    Files.deleteIfExists(partial);
+                } catch (IOException ignored) {
+                    // A leftover hidden .part file is harmless.
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,424 @@
+package org.factspan.ui.article;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.collections.SetChangeListener;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.IndexRange;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Popup;
+
+import org.factspan.model.Annotation;
+import org.factspan.model.CodePointIndex;
+import org.factspan.model.Document;
+import org.factspan.model.Span;
+import org.factspan.text.WordSnapper;
+import org.factspan.ui.view.AnnotationStyler;
+import org.factspan.ui.view.DisplayText;
+import org.factspan.ui.workbench.Workbench;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.StyleClassedTextArea;
+import org.fxmisc.richtext.event.MouseOverTextEvent;
+import org.fxmisc.richtext.model.StyleSpans;
+
+/**
+ * The article: read-only, wrapped, virtualized text in which the user selects and tags spans.
+ *
+ * <p>Three index spaces meet here. The workbench speaks code points of the stored text; Java strings speak UTF-16 of
+ * the stored text; the text area shows a {@link DisplayText}, the stored text with line breaks inserted into very long
+ * paragraphs so that RichTextFX never lays out a megabyte as one line. Every conversion goes through
+ * {@link #toDisplay(int)} and {@link #selectionInCodePoints()}.
+ *
+ * <p>Styling is the pure {@link AnnotationStyler}; after an edit only the changed range is restyled, which keeps
+ * tagging on a long article within a frame.
+ */
+public final class ArticleView {
+
+    private final Workbench workbench;
+    private final StyleClassedTextArea area = new StyleClassedTextArea(false);
+    private final VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(area);
+    private final FindBar findBar;
+    private final BorderPane root = new BorderPane();
+    private final Popup hover = new Popup();
+    private final VBox hoverBox = new VBox(4);
+    private final Label emptyHint = new Label("Open or import an article to start annotating.");
+    private Document document;
+    private CodePointIndex index;
+    private DisplayText display;
+    private AnnotationStyler styler;
+    private String css;
+    private boolean exactSelection;
+    private Runnable onEditNote = () -> { };
+
+    public ArticleView(Workbench workbench) {
+        this.workbench = workbench;
+        this.findBar = new FindBar(this);
+        area.setEditable(false);
+        area.setWrapText(true);
+        area.getStyleClass().add("article");
+        area.setShowCaret(org.fxmisc.richtext.Caret.CaretVisibility.ON);
+        area.setMouseOverTextDelay(Duration.ofMillis(350));
+        area.setContextMenu(contextMenu());
+        hoverBox.getStyleClass().add("annotation-hover");
+        hover.getContent().add(hoverBox);
+        hover.setAutoHide(true);
+        emptyHint.getStyleClass().add("empty-hint");
+        root.setTop(findBar.node());
+        root.setCenter(emptyHint);
+        root.getStyleClass().add("article-pane");
+
+        area.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        area.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> exactSelection = e.isAltDown());
+        area.addEventHandler(MouseEvent.MOUSE_RELEASED, this::onMouseReleased);
+        area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN, e -> showHover(e.getCharacterIndex(),
+                e.getScreenPosition()));
+        area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, e -> hover.hide());
+
+        workbench.documentProperty().addListener((obs, old, doc) -> setDocument(doc));
+        workbench.annotations().addListener(this::onAnnotationsChanged);
+        workbench.hiddenLabels().addListener((SetChangeListener<String>) change -> restyleAll());
+        workbench.selectedProperty().addListener((obs, old, now) -> {
+            restyle(old);
+            restyle(now);
+        });
+        workbench.revealProperty().addListener((obs, old, span) -> reveal(span));
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    /** The text area itself, for tests and the find bar. */
+    public StyleClassedTextArea area() {
+        return area;
+    }
+
+    public void setOnEditNote(Runnable action) {
+        onEditNote = action;
+    }
+
+    public void focus() {
+        area.requestFocus();
+    }
+
+    public void showFind() {
+        findBar.show();
+    }
+
+    /** The project's labels and the theme decide the highlight colours. */
+    public void setLabels(List<org.factspan.model.Label> labels, boolean dark) {
+        styler = new AnnotationStyler(labels);
+        if (css != null) {
+            area.getStylesheets().remove(css);
+        }
+        css = AnnotationStyler.stylesheetUrl(labels, dark);
+        area.getStylesheets().add(css);
+        restyleAll();
+    }
+
+    public void setZoom(double zoom) {
+        area.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 16 * zoom));
+    }
+
+    // ---- the document ---------------------------------------------------------------------------------------------
+
+    private void setDocument(Document doc) {
+        hover.hide();
+        findBar.hide();
+        document = doc;
+        if (doc == null) {
+            index = null;
+            display = null;
+            area.clear();
+            root.setCenter(emptyHint);
+            return;
+        }
+        index = doc.index();
+        display = new DisplayText(doc.text());
+        area.replaceText(display.displayText());
+        markRightToLeftParagraphs();
+        root.setCenter(scroll);
+        restyleAll();
+        area.moveTo(0);
+        area.requestFollowCaret();
+        Platform.runLater(area::requestFocus);
+    }
+
+    /** Paragraphs whose first strong character is right-to-left (Arabic, Hebrew) read from the right. */
+    private void markRightToLeftParagraphs() {
+        for (int p = 0; p < area.getParagraphs().size(); p++) {
+            if (startsRightToLeft(area.getParagraph(p).getText())) {
+                area.setParagraphStyle(p, List.of("rtl"));
+            }
+        }
+    }
+
+    static boolean startsRightToLeft(String paragraph) {
+        for (int i = 0; i < paragraph.length(); ) {
+            int codePoint = paragraph.codePointAt(i);
+            switch (Character.getDirectionality(codePoint)) {
+                case Character.DIRECTIONALITY_RIGHT_TO_LEFT, Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC:
+                    return true;
+                case Character.DIRECTIONALITY_LEFT_TO_RIGHT:
+                    return false;
+                default:
+                    i += Character.charCount(codePoint);
+            }
+        }
+        return false;
+    }
+
+    // ---- styles ---------------------------------------------------------------------------------------------------
+
+    private void restyleAll() {
+        if (document == null || styler == null || area.getLength() == 0) {
+            return;
+        }
+        area.setStyleSpans(0, findBar.overlay(styles(0, area.getLength()), 0));
+    }
+
+    private void restyle(Annotation annotation) {
+        if (annotation != null && document != null && annotation.documentId().equals(document.id())) {
+            restyle(annotation.span());
+        }
+    }
+
+    private void restyle(Span span) {
+        if (document == null || styler == null) {
+            return;
+        }
+        int from = toDisplay(span.start());
+        int to = Math.min(area.getLength(), Math.max(from + 1, toDisplay(span.end())));
+        area.setStyleSpans(from, findBar.overlay(styles(from, to), from));
+    }
+
+    private StyleSpans<Collection<String>> styles(int from, int to) {
+        Annotation selected = workbench.selected();
+        return styler.styles(workbench.annotations(), index, display, workbench.hiddenLabels(),
+                selected == null ? null : selected.id(), from, to);
+    }
+
+    void restyleDisplayRange(int from, int to) {
+        if (document != null && styler != null && from < to) {
+            area.setStyleSpans(from, findBar.overlay(styles(from, to), from));
+        }
+    }
+
+    private void onAnnotationsChanged(ListChangeListener.Change<? extends Annotation> change) {
+        if (document == null) {
+            return;
+        }
+        List<Span> touched = new ArrayList<>();
+        boolean wholesale = false;
+        while (change.next()) {
+            if (change.getRemovedSize() + change.getAddedSize() > 64) {
+                wholesale = true;
+            } else {
+                change.getRemoved().forEach(a -> touched.add(a.span()));
+                change.getAddedSubList().forEach(a -> touched.add(a.span()));
+            }
+        }
+        if (wholesale) {
+            restyleAll();
+        } else {
+            touched.forEach(this::restyle);
+        }
+    }
+
+    // ---- selection and keys ---------------------------------------------------------------------------------------
+
+    /**
+     * The selection as code points of the stored text, snapped outward to whole words with surrounding whitespace
+     * trimmed unless Alt was held while selecting; null when nothing (or only whitespace) is selected.
+     */
+    public Span selectionInCodePoints() {
+        IndexRange selection = area.getSelection();
+        if (document == null || selection.getLength() == 0) {
+            return null;
+        }
+        int start = display.toStored(selection.getStart());
+        int end = display.toStored(selection.getEnd());
+        if (!exactSelection) {
+            int[] snapped = WordSnapper.snap(document.text(), start, end);
+            if (snapped == null) {
+                return null;
+            }
+            start = snapped[0];
+            end = snapped[1];
+        }
+        int cpStart = index.toCodePoint(start);
+        int cpEnd = index.toCodePoint(end);
+        return cpStart < cpEnd ? new Span(cpStart, cpEnd) : null;
+    }
+
+    /** Tags the selection with {@code label}, or relabels the selected annotation when no text is selected. */
+    public void applyLabel(String label) {
+        Span selection = selectionInCodePoints();
+        if (selection != null) {
+            workbench.tag(label, selection.start(), selection.end());
+            area.deselect();
+        } else if (workbench.selected() != null) {
+            workbench.relabelSelected(label);
+        } else {
+            workbench.messageProperty().set("Select some text to tag, or click an annotation to relabel it.");
+        }
+        area.requestFocus();
+    }
+
+    private void onKey(KeyEvent event) {
+        if (event.isAltDown() && event.isShiftDown()) {
+            exactSelection = true;
+        } else if (event.isShiftDown() && isArrow(event.getCode())) {
+            exactSelection = false;
+        }
+        if (event.isShortcutDown() || event.isAltDown()) {
+            return;
+        }
+        KeyCode code = event.getCode();
+        int key = digit(code);
+        if (key > 0) {
+            workbench.labelForKey(key).ifPresent(label -> applyLabel(label.name()));
+            event.consume();
+        } else if (code == KeyCode.TAB) {
+            int caret = caretInCodePoints();
+            if (event.isShiftDown()) {
+                workbench.selectPrevious(caret);
+            } else {
+                workbench.selectNext(caret);
+            }
+            event.consume();
+        } else if (code == KeyCode.DELETE || code == KeyCode.BACK_SPACE) {
+            workbench.deleteSelected();
+            event.consume();
+        } else if (code == KeyCode.ENTER && workbench.selected() != null) {
+            onEditNote.run();
+            event.consume();
+        } else if (code == KeyCode.ESCAPE) {
+            area.deselect();
+            workbench.select(null);
+            event.consume();
+        }
+    }
+
+    private static boolean isArrow(KeyCode code) {
+        return code.isArrowKey() || code == KeyCode.HOME || code == KeyCode.END;
+    }
+
+    private static int digit(KeyCode code) {
+        if (code.isDigitKey()) {
+            String name = code.getName();
+            char last = name.charAt(name.length() - 1);
+            return Character.isDigit(last) ? last - '0' : 0;
+        }
+        return 0;
+    }
+
+    private int caretInCodePoints() {
+        return document == null ? 0 : index.toCodePoint(display.toStored(area.getCaretPosition()));
+    }
+
+    private void onMouseReleased(MouseEvent event) {
+        if (document == null || event.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        IndexRange selection = area.getSelection();
+        if (selection.getLength() == 0) {
+            if (event.getClickCount() == 1) {
+                List<Annotation> here = annotationsAtDisplay(area.getCaretPosition());
+                workbench.selectedProperty().set(here.isEmpty() ? null : here.get(here.size() - 1));
+            }
+        } else if (!exactSelection) {
+            int[] snapped = WordSnapper.snap(document.text(), display.toStored(selection.getStart()),
+                    display.toStored(selection.getEnd()));
+            if (snapped != null) {
+                area.selectRange(display.toDisplay(snapped[0]), display.toDisplay(snapped[1]));
+            }
+        }
+    }
+
+    /** The visible annotations covering a display position, outermost first. */
+    private List<Annotation> annotationsAtDisplay(int displayIndex) {
+        if (displayIndex >= area.getLength() || display.isInsertedBreak(displayIndex)) {
+            return List.of();
+        }
+        int offset = index.toCodePoint(display.toStored(displayIndex));
+        return workbench.annotations().stream()
+                .filter(a -> a.start() <= offset && offset < a.end())
+                .filter(a -> !workbench.hiddenLabels().contains(a.label()))
+                .toList();
+    }
+
+    private void showHover(int displayIndex, Point2D screen) {
+        if (document == null) {
+            return;
+        }
+        List<Annotation> here = annotationsAtDisplay(displayIndex);
+        if (here.isEmpty()) {
+            return;
+        }
+        hoverBox.getChildren().clear();
+        for (Annotation a : here) {
+            Label line = new Label(a.label() + " - " + a.annotator() + (a.note() == null ? "" : "\n" + a.note()));
+            line.setWrapText(true);
+            line.setMaxWidth(360);
+            line.getStyleClass().addAll("hover-line", "hover-" + styler.labelPosition(a.label()));
+            hoverBox.getChildren().add(line);
+        }
+        hover.show(area, screen.getX() + 8, screen.getY() + 14);
+    }
+
+    private void reveal(Span span) {
+        if (span == null || document == null || span.end() > index.length()) {
+            return;
+        }
+        int start = toDisplay(span.start());
+        area.moveTo(start);
+        area.requestFollowCaret();
+    }
+
+    /** Display index of a code point offset of the stored text. */
+    int toDisplay(int codePoint) {
+        return display.toDisplay(index.toUtf16(codePoint));
+    }
+
+    String displayText() {
+        return display == null ? "" : display.displayText();
+    }
+
+    private ContextMenu contextMenu() {
+        ContextMenu menu = new ContextMenu();
+        menu.setOnShowing(e -> {
+            menu.getItems().clear();
+            for (org.factspan.model.Label label : workbench.labels()) {
+                MenuItem tag = new MenuItem((area.getSelection().getLength() > 0 ? "Tag as " : "Relabel as ")
+                        + label.name() + (label.key() > 0 ? "  (" + label.key() + ")" : ""));
+                tag.setOnAction(a -> applyLabel(label.name()));
+                menu.getItems().add(tag);
+            }
+            MenuItem note = new MenuItem("Edit Note...  (Enter)");
+            note.setOnAction(a -> onEditNote.run());
+            MenuItem delete = new MenuItem("Delete Annotation  (Delete)");
+            delete.setOnAction(a -> workbench.deleteSelected());
+            note.setDisable(workbench.selected() == null);
+            delete.setDisable(workbench.selected() == null);
+            menu.getItems().addAll(new SeparatorMenuItem(), note, delete);
+        });
+        return menu;
+    }
+}

@@ -1,0 +1,240 @@
+package org.factspan.ui.main;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.paint.Color;
+import javafx.geometry.Orientation;
+
+import org.factspan.model.Annotation;
+import org.factspan.ui.workbench.Workbench;
+
+/**
+ * The right-hand side: the open document's annotations in a table that filters by label and text, and the details
+ * of the selected one. Selecting a row selects the annotation in the article; double-clicking scrolls to it.
+ */
+final class AnnotationPanel {
+
+    private static final String ALL_LABELS = "All labels";
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+            .withZone(ZoneId.systemDefault());
+
+    private final Workbench workbench;
+    private final TableView<Annotation> table = new TableView<>();
+    private final FilteredList<Annotation> filtered;
+    private final ComboBox<String> labelFilter = new ComboBox<>();
+    private final TextField textFilter = new TextField();
+    private final GridPane details = new GridPane();
+    private final SplitPane root = new SplitPane();
+    private boolean syncing;
+
+    AnnotationPanel(Workbench workbench) {
+        this.workbench = workbench;
+        filtered = new FilteredList<>(workbench.annotations());
+        SortedList<Annotation> sorted = new SortedList<>(filtered);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.setPlaceholder(new Label("No annotations.\nSelect text in the article and press 1-4."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(labelColumn());
+        table.getColumns().add(column("Quote", a -> oneLine(a.quote()), 200));
+        table.getColumns().add(column("Annotator", Annotation::annotator, 80));
+        TableColumn<Annotation, Integer> position = new TableColumn<>("Position");
+        position.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().start()));
+        position.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Integer item, boolean empty) {
+                super.updateItem(item, empty);
+                Annotation a = empty ? null : getTableRow().getItem();
+                setText(a == null ? null : a.start() + "-" + a.end());
+            }
+        });
+        position.setPrefWidth(80);
+        table.getColumns().add(position);
+        table.setRowFactory(t -> {
+            TableRow<Annotation> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    workbench.select(row.getItem());
+                }
+            });
+            return row;
+        });
+
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, chosen) -> {
+            if (!syncing && chosen != null) {
+                syncing = true;
+                workbench.selectedProperty().set(chosen);
+                syncing = false;
+            }
+        });
+        workbench.selectedProperty().addListener((obs, old, now) -> {
+            showDetails(now);
+            if (!syncing) {
+                syncing = true;
+                if (now == null) {
+                    table.getSelectionModel().clearSelection();
+                } else {
+                    table.getSelectionModel().select(now);
+                    int row = table.getSelectionModel().getSelectedIndex();
+                    if (row >= 0) {
+                        table.scrollTo(Math.max(0, row - 3));
+                    }
+                }
+                syncing = false;
+            }
+        });
+
+        labelFilter.getItems().add(ALL_LABELS);
+        labelFilter.setValue(ALL_LABELS);
+        workbench.labels().addListener((ListChangeListener<org.factspan.model.Label>) c -> {
+            labelFilter.getItems().setAll(ALL_LABELS);
+            workbench.labels().forEach(l -> labelFilter.getItems().add(l.name()));
+            labelFilter.setValue(ALL_LABELS);
+        });
+        textFilter.setPromptText("Filter by text");
+        labelFilter.valueProperty().addListener((obs, old, v) -> refilter());
+        textFilter.textProperty().addListener((obs, old, v) -> refilter());
+        HBox.setHgrow(textFilter, Priority.ALWAYS);
+        HBox filters = new HBox(6, labelFilter, textFilter);
+        filters.setPadding(new Insets(6));
+
+        Label title = new Label("Annotations");
+        title.getStyleClass().add("section-title");
+        title.setPadding(new Insets(8, 10, 0, 10));
+        VBox top = new VBox(title, filters, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        details.getStyleClass().add("details");
+        details.setHgap(10);
+        details.setVgap(6);
+        details.setPadding(new Insets(10));
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(70);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        details.getColumnConstraints().addAll(names, values);
+        showDetails(null);
+
+        root.setOrientation(Orientation.VERTICAL);
+        root.getItems().addAll(top, details);
+        root.setDividerPositions(0.68);
+        root.setMinWidth(260);
+        root.getStyleClass().add("side-panel");
+    }
+
+    Node node() {
+        return root;
+    }
+
+    private void refilter() {
+        String label = labelFilter.getValue();
+        String text = textFilter.getText() == null ? "" : textFilter.getText().strip().toLowerCase(Locale.ROOT);
+        filtered.setPredicate(a -> (label == null || ALL_LABELS.equals(label) || a.label().equals(label))
+                && (text.isEmpty() || a.quote().toLowerCase(Locale.ROOT).contains(text)
+                || (a.note() != null && a.note().toLowerCase(Locale.ROOT).contains(text))));
+    }
+
+    private void showDetails(Annotation a) {
+        details.getChildren().clear();
+        if (a == null) {
+            Label hint = new Label("Select an annotation to see its details.");
+            hint.getStyleClass().add("empty-hint");
+            details.add(hint, 0, 0, 2, 1);
+            return;
+        }
+        int row = 0;
+        details.add(name("Label"), 0, row);
+        details.add(value(a.label()), 1, row++);
+        details.add(name("Quote"), 0, row);
+        details.add(value("\u201C" + a.quote() + "\u201D"), 1, row++);
+        details.add(name("Position"), 0, row);
+        details.add(value(a.start() + " - " + a.end() + " (code points)"), 1, row++);
+        details.add(name("Annotator"), 0, row);
+        details.add(value(a.annotator()), 1, row++);
+        details.add(name("Created"), 0, row);
+        details.add(value(TIME.format(a.created())), 1, row++);
+        details.add(name("Modified"), 0, row);
+        details.add(value(TIME.format(a.modified())), 1, row++);
+        details.add(name("Note"), 0, row);
+        Label note = value(a.note() == null ? "(none - press Enter to add one)" : a.note());
+        if (a.note() == null) {
+            note.getStyleClass().add("empty-hint");
+        }
+        details.add(note, 1, row);
+    }
+
+    private static Label name(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("detail-name");
+        return label;
+    }
+
+    private static Label value(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.getStyleClass().add("detail-value");
+        return label;
+    }
+
+    private static String oneLine(String quote) {
+        return quote.replace('\n', ' ');
+    }
+
+    private TableColumn<Annotation, String> labelColumn() {
+        TableColumn<Annotation, String> column = new TableColumn<>("Label");
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().label()));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String label, boolean empty) {
+                super.updateItem(label, empty);
+                if (empty || label == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                setText(label);
+                String color = workbench.labels().stream().filter(l -> l.name().equals(label))
+                        .map(org.factspan.model.Label::color).findFirst().orElse("#888888");
+                Rectangle swatch = new Rectangle(10, 10, Color.web(color));
+                swatch.setArcWidth(3);
+                swatch.setArcHeight(3);
+                setGraphic(swatch);
+            }
+        });
+        column.setPrefWidth(100);
+        return column;
+    }
+
+    private static TableColumn<Annotation, String> column(String title,
+                                                          java.util.function.Function<Annotation, String> value,
+                                                          double width) {
+        TableColumn<Annotation, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+}

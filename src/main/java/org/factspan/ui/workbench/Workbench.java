@@ -1,0 +1,503 @@
+package org.factspan.ui.workbench;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+import javafx.collections.ObservableSet;
+
+import org.factspan.edit.Edit;
+import org.factspan.edit.Editor;
+import org.factspan.format.ArticleImport;
+import org.factspan.model.Annotation;
+import org.factspan.model.Document;
+import org.factspan.model.FactSpanException;
+import org.factspan.model.Label;
+import org.factspan.model.Span;
+import org.factspan.store.DocumentSummary;
+import org.factspan.store.ProjectStore;
+import org.factspan.text.Article;
+import org.factspan.text.ArticleReader;
+import org.factspan.ui.Tasks;
+
+/**
+ * The state and actions of the annotation window, without a single control: the open project, the open document and
+ * its annotations, the selection, undo and redo, importing, and what the status bar says.
+ *
+ * <p>Offsets here are code points, as everywhere outside the article view. Every action that changes the project
+ * goes through the {@link Editor}, so it is committed before the method returns; a refused action leaves the project
+ * as it was and sets {@link #messageProperty()} to the one sentence that says why.
+ */
+public final class Workbench {
+
+    /** Annotations in reading order; the article view and the table rely on it. */
+    public static final Comparator<Annotation> READING_ORDER = Comparator.comparingInt(Annotation::start)
+            .thenComparing(Comparator.comparingInt(Annotation::end).reversed())
+            .thenComparing(Annotation::label)
+            .thenComparing(Annotation::id);
+
+    private final Tasks tasks;
+    private final Clock clock;
+    private final ObjectProperty<ProjectStore> project = new SimpleObjectProperty<>(this, "project");
+    private final ObservableList<DocumentSummary> documents = FXCollections.observableArrayList();
+    private final ObjectProperty<Document> document = new SimpleObjectProperty<>(this, "document");
+    private final ObservableList<Annotation> annotations = FXCollections.observableArrayList();
+    private final ObjectProperty<Annotation> selected = new SimpleObjectProperty<>(this, "selected");
+    private final ObjectProperty<Span> reveal = new SimpleObjectProperty<>(this, "reveal");
+    private final ObservableList<Label> labels = FXCollections.observableArrayList();
+    private final ObservableSet<String> hiddenLabels = FXCollections.observableSet();
+    private final ObservableMap<String, Integer> counts = FXCollections.observableMap(new LinkedHashMap<>());
+    private final StringProperty saveState = new SimpleStringProperty(this, "saveState", "");
+    private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final StringProperty undoText = new SimpleStringProperty(this, "undoText", "Undo");
+    private final StringProperty redoText = new SimpleStringProperty(this, "redoText", "Redo");
+    private final BooleanProperty canUndo = new SimpleBooleanProperty(this, "canUndo");
+    private final BooleanProperty canRedo = new SimpleBooleanProperty(this, "canRedo");
+    private final DoubleProperty importProgress = new SimpleDoubleProperty(this, "importProgress", -1);
+    private Editor editor;
+    private String annotator;
+    private Edit lastEdit;
+
+    public Workbench(Tasks tasks, Clock clock, String annotator) {
+        this.tasks = tasks;
+        this.clock = clock;
+        this.annotator = annotator;
+    }
+
+    // ---- projects -------------------------------------------------------------------------------------------------
+
+    /** Opens {@code file} as the project, creating it when it does not exist, and the first document in it. */
+    public void openProject(Path file) {
+        ProjectStore store = ProjectStore.openOrCreate(file);
+        closeProject();
+        editor = new Editor(store, annotator, clock, 1000);
+        editor.addListener(this::onEdit);
+        project.set(store);
+        labels.setAll(store.labels());
+        refreshDocuments();
+        updateUndo();
+        saveState.set("Saved");
+        message.set("");
+        if (!documents.isEmpty()) {
+            openDocument(documents.get(0).id());
+        }
+    }
+
+    public void closeProject() {
+        ProjectStore store = project.get();
+        if (store != null) {
+            selected.set(null);
+            annotations.clear();
+            document.set(null);
+            documents.clear();
+            project.set(null);
+            editor = null;
+            store.close();
+        }
+    }
+
+    public ReadOnlyObjectProperty<ProjectStore> projectProperty() {
+        return project;
+    }
+
+    public Optional<ProjectStore> project() {
+        return Optional.ofNullable(project.get());
+    }
+
+    public String annotator() {
+        return annotator;
+    }
+
+    public void setAnnotator(String name) {
+        if (editor != null) {
+            editor.setAnnotator(name);
+        }
+        annotator = name.strip();
+    }
+
+    // ---- documents ------------------------------------------------------------------------------------------------
+
+    public ObservableList<DocumentSummary> documents() {
+        return documents;
+    }
+
+    public ReadOnlyObjectProperty<Document> documentProperty() {
+        return document;
+    }
+
+    public Document document() {
+        return document.get();
+    }
+
+    public void openDocument(String documentId) {
+        if (document.get() != null && document.get().id().equals(documentId)) {
+            return;
+        }
+        ProjectStore store = requireProject();
+        Document opened = store.document(documentId)
+                .orElseThrow(() -> new FactSpanException("There is no document " + documentId + " in the project."));
+        List<Annotation> loaded = new ArrayList<>(store.annotations(documentId));
+        loaded.sort(READING_ORDER);
+        selected.set(null);
+        // The view restyles from the annotation list, so the list must belong to the new document when it looks.
+        annotations.clear();
+        document.set(opened);
+        annotations.setAll(loaded);
+        refreshCounts();
+    }
+
+    /**
+     * Reads the articles in the background and adds them on this thread; {@code done} receives one sentence per file
+     * that was refused (the others are imported). {@link #importProgressProperty()} goes from 0 to 1 while it runs.
+     */
+    public void importArticles(List<Path> files, Consumer<List<String>> done) {
+        ProjectStore store = requireProject();
+        importProgress.set(0);
+        tasks.run(progress -> readAll(files, progress), progress -> {
+            if (importProgress.get() >= 0) {
+                importProgress.set(progress);
+            }
+        }, results -> {
+            List<String> problems = new ArrayList<>();
+            String first = null;
+            ArticleImport importer = new ArticleImport(clock);
+            for (Object result : results) {
+                if (result instanceof Article article) {
+                    try {
+                        ArticleImport.Outcome outcome = importer.importArticle(store, article);
+                        first = first == null ? outcome.document().id() : first;
+                    } catch (FactSpanException e) {
+                        problems.add(e.getMessage());
+                    }
+                } else {
+                    problems.add((String) result);
+                }
+            }
+            importProgress.set(-1);
+            refreshDocuments();
+            if (first != null) {
+                openDocument(first);
+            }
+            done.accept(problems);
+        }, e -> {
+            importProgress.set(-1);
+            done.accept(List.of("Import failed: " + e.getMessage()));
+        });
+    }
+
+    /** Each file's {@link Article}, or the sentence that says why it was refused. */
+    private static List<Object> readAll(List<Path> files, java.util.function.DoubleConsumer progress) {
+        List<Object> results = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            try {
+                results.add(ArticleReader.read(files.get(i)));
+            } catch (FactSpanException e) {
+                results.add(e.getMessage());
+            }
+            progress.accept((i + 1.0) / files.size());
+        }
+        return results;
+    }
+
+    /** -1 when no import runs, else the share of files read so far. */
+    public DoubleProperty importProgressProperty() {
+        return importProgress;
+    }
+
+    // ---- annotations ----------------------------------------------------------------------------------------------
+
+    /** The open document's annotations in {@link #READING_ORDER}; kept in step with every edit, undo and redo. */
+    public ObservableList<Annotation> annotations() {
+        return annotations;
+    }
+
+    public ObjectProperty<Annotation> selectedProperty() {
+        return selected;
+    }
+
+    public Annotation selected() {
+        return selected.get();
+    }
+
+    /** Asks the view to bring a span of the open document into sight (set by undo, redo and navigation). */
+    public ReadOnlyObjectProperty<Span> revealProperty() {
+        return reveal;
+    }
+
+    public ObservableList<Label> labels() {
+        return labels;
+    }
+
+    public Optional<Label> labelForKey(int key) {
+        return labels.stream().filter(l -> l.key() == key).findFirst();
+    }
+
+    public ObservableSet<String> hiddenLabels() {
+        return hiddenLabels;
+    }
+
+    /** Annotations per label in the open document, in label order. */
+    public ObservableMap<String, Integer> counts() {
+        return counts;
+    }
+
+    /**
+     * Tags {@code [start, end)} (code points) of the open document with {@code label} and selects the new annotation.
+     * Returns it, or empty when the tag was refused (see {@link #messageProperty()}).
+     */
+    public Optional<Annotation> tag(String label, int start, int end) {
+        Document current = document.get();
+        if (current == null) {
+            return Optional.empty();
+        }
+        return attempt(() -> editor.add(current, label, start, end));
+    }
+
+    /** Gives the selected annotation another label. */
+    public Optional<Annotation> relabelSelected(String label) {
+        Annotation current = selected.get();
+        if (current == null || current.label().equals(label)) {
+            return Optional.ofNullable(current);
+        }
+        return attempt(() -> editor.relabel(current.id(), label));
+    }
+
+    public Optional<Annotation> changeNoteOfSelected(String note) {
+        Annotation current = selected.get();
+        if (current == null) {
+            return Optional.empty();
+        }
+        return attempt(() -> editor.changeNote(current.id(), note));
+    }
+
+    public Optional<Annotation> moveBoundaryOfSelected(int start, int end) {
+        Annotation current = selected.get();
+        if (current == null) {
+            return Optional.empty();
+        }
+        return attempt(() -> editor.moveBoundary(current.id(), start, end));
+    }
+
+    public void deleteSelected() {
+        Annotation current = selected.get();
+        if (current != null) {
+            attempt(() -> editor.delete(current.id()));
+        }
+    }
+
+    /** Selects the first annotation that starts after {@code offset} (or after the selected one), wrapping around. */
+    public void selectNext(int offset) {
+        step(offset, true);
+    }
+
+    public void selectPrevious(int offset) {
+        step(offset, false);
+    }
+
+    private void step(int offset, boolean forward) {
+        List<Annotation> visible = annotations.stream().filter(a -> !hiddenLabels.contains(a.label())).toList();
+        if (visible.isEmpty()) {
+            return;
+        }
+        Annotation current = selected.get();
+        int index = current == null ? -1 : visible.indexOf(current);
+        Annotation next;
+        if (index >= 0) {
+            next = visible.get(Math.floorMod(index + (forward ? 1 : -1), visible.size()));
+        } else if (forward) {
+            next = visible.stream().filter(a -> a.start() >= offset).findFirst().orElse(visible.get(0));
+        } else {
+            List<Annotation> before = visible.stream().filter(a -> a.start() < offset).toList();
+            next = before.isEmpty() ? visible.get(visible.size() - 1) : before.get(before.size() - 1);
+        }
+        select(next);
+    }
+
+    /** Selects {@code annotation} and asks the view to show it. */
+    public void select(Annotation annotation) {
+        selected.set(annotation);
+        if (annotation != null) {
+            reveal.set(annotation.span());
+        }
+    }
+
+    // ---- undo and redo --------------------------------------------------------------------------------------------
+
+    public ReadOnlyStringProperty undoTextProperty() {
+        return undoText;
+    }
+
+    public ReadOnlyStringProperty redoTextProperty() {
+        return redoText;
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo;
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo;
+    }
+
+    /** Undoes the latest edit, in whichever document it was made, and shows what changed. */
+    public void undo() {
+        if (editor != null && editor.canUndo()) {
+            attempt(() -> editor.undo().ifPresent(this::showDocumentOf));
+        }
+    }
+
+    public void redo() {
+        if (editor != null && editor.canRedo()) {
+            attempt(() -> editor.redo().ifPresent(this::showDocumentOf));
+        }
+    }
+
+    /** Undo and redo follow the edit into its document; opening it loads the state the editor just wrote. */
+    private void showDocumentOf(Edit edit) {
+        if (document.get() == null || !document.get().id().equals(edit.documentId())) {
+            openDocument(edit.documentId());
+        }
+    }
+
+    // ---- status ---------------------------------------------------------------------------------------------------
+
+    /** "Saved" after each committed edit; a sentence beginning "Not saved" when a write failed. */
+    public ReadOnlyStringProperty saveStateProperty() {
+        return saveState;
+    }
+
+    /** The last refusal or problem, one sentence; empty when the last action succeeded. */
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    // ---- internals ------------------------------------------------------------------------------------------------
+
+    private interface Action {
+        void run();
+    }
+
+    /**
+     * Runs one editor action. The editor has committed (or refused) the change when it returns; its listener has
+     * already patched the list, so all that is left is the selection, the counts and the undo texts.
+     */
+    private Optional<Annotation> attempt(Action action) {
+        requireProject();
+        lastEdit = null;
+        try {
+            action.run();
+        } catch (FactSpanException e) {
+            message.set(e.getMessage());
+            if (e.getCause() instanceof java.sql.SQLException) {
+                saveState.set("Not saved: " + e.getMessage());
+            }
+            return Optional.empty();
+        }
+        message.set("");
+        saveState.set("Saved");
+        Edit edit = lastEdit;
+        Annotation current = edit == null || edit.after() == null ? null : find(edit.after().id());
+        if (current != null) {
+            select(current);
+        } else {
+            selected.set(null);
+            if (edit != null && edit.before() != null) {
+                reveal.set(edit.before().span());
+            }
+        }
+        refreshCounts();
+        updateUndo();
+        return Optional.ofNullable(current);
+    }
+
+    /**
+     * Keeps the open document's list in step with one edit, undo or redo by removing the old value and inserting the
+     * new one in reading order - O(log n) to find, instead of reloading 20,000 annotations after every keystroke.
+     */
+    private void onEdit(Edit edit, boolean undone) {
+        lastEdit = edit;
+        Document current = document.get();
+        if (current == null || !current.id().equals(edit.documentId())) {
+            return;
+        }
+        Annotation gone = undone ? edit.after() : edit.before();
+        Annotation now = undone ? edit.before() : edit.after();
+        if (gone != null) {
+            int position = Collections.binarySearch(annotations, gone, READING_ORDER);
+            if (position >= 0) {
+                annotations.remove(position);
+            }
+        }
+        if (now != null) {
+            int position = Collections.binarySearch(annotations, now, READING_ORDER);
+            annotations.add(position < 0 ? -position - 1 : position, now);
+        }
+    }
+
+    private Annotation find(String id) {
+        return annotations.stream().filter(a -> a.id().equals(id)).findFirst().orElse(null);
+    }
+
+    /** Re-reads the list of documents (after something outside the workbench added one). */
+    public void reloadDocuments() {
+        refreshDocuments();
+    }
+
+    private void refreshDocuments() {
+        documents.setAll(requireProject().documents());
+    }
+
+    private void refreshCounts() {
+        Map<String, Integer> fresh = new LinkedHashMap<>();
+        labels.forEach(l -> fresh.put(l.name(), 0));
+        annotations.forEach(a -> fresh.merge(a.label(), 1, Integer::sum));
+        counts.clear();
+        counts.putAll(fresh);
+        Document current = document.get();
+        if (current != null) {
+            for (int i = 0; i < documents.size(); i++) {
+                DocumentSummary d = documents.get(i);
+                if (d.id().equals(current.id()) && d.annotations() != annotations.size()) {
+                    documents.set(i, new DocumentSummary(d.id(), d.title(), d.source(), d.sha256(), d.length(),
+                            d.imported(), annotations.size()));
+                }
+            }
+        }
+    }
+
+    private void updateUndo() {
+        canUndo.set(editor != null && editor.canUndo());
+        canRedo.set(editor != null && editor.canRedo());
+        undoText.set(editor == null ? "Undo" : editor.undoDescription().map(d -> "Undo " + d).orElse("Undo"));
+        redoText.set(editor == null ? "Redo" : editor.redoDescription().map(d -> "Redo " + d).orElse("Redo"));
+    }
+
+    private ProjectStore requireProject() {
+        ProjectStore store = project.get();
+        if (store == null) {
+            throw new IllegalStateException("no project is open");
+        }
+        return store;
+    }
+}
