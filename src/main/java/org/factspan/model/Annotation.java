@@ -46,7 +46,11 @@ public record Annotation(String id, String documentId, String label, int start, 
      * @throws FactSpanException naming this annotation and what is wrong
      */
     public void checkAgainst(CodePointIndex text) {
-        if (start < 0 || start >= end || end > text.length()) {
+        if (start >= end) {
+            throw new FactSpanException("Annotation " + id + " has offsets [" + start + ", " + end
+                    + "), but its start must be less than its end.");
+        }
+        if (start < 0 || end > text.length()) {
             throw new FactSpanException("Annotation " + id + " has offsets [" + start + ", " + end
                     + ") outside the document, which is " + text.length() + " code points long.");
         }
@@ -58,6 +62,6 @@ public record Annotation(String id, String documentId, String label, int start, 
     }
 
     private static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+        return s.codePointCount(0, s.length()) <= 60 ? s : s.substring(0, s.offsetByCodePoints(0, 57)) + "...";
     }
 }

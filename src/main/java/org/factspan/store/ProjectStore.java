@@ -22,6 +22,7 @@ import org.factspan.model.CodePointIndex;
 import org.factspan.model.Document;
 import org.factspan.model.FactSpanException;
 import org.factspan.model.Label;
+import org.factspan.model.Timestamps;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -44,7 +45,8 @@ public final class ProjectStore implements AutoCloseable {
 
     private static final String ANNOTATION_COLUMNS =
             "id, document_id, label, start_offset, end_offset, quote, annotator, created, modified, note";
-    private static final int TEXT_CACHE_SIZE = 8;
+    /** Enough for the window and a review side by side; texts can be megabytes each. */
+    private static final int TEXT_CACHE_SIZE = 3;
 
     private final Path path;
     private final Connection connection;
@@ -311,7 +313,7 @@ public final class ProjectStore implements AutoCloseable {
             statement.setString(4, document.sha256());
             statement.setString(5, document.text());
             statement.setInt(6, document.length());
-            statement.setString(7, document.imported().toString());
+            statement.setString(7, Timestamps.format(document.imported()));
             statement.executeUpdate();
         } catch (SQLException e) {
             if (isConstraint(e, SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY)) {
@@ -471,8 +473,8 @@ public final class ProjectStore implements AutoCloseable {
         statement.setInt(offset + 4, a.end());
         statement.setString(offset + 5, a.quote());
         statement.setString(offset + 6, a.annotator());
-        statement.setString(offset + 7, a.created().toString());
-        statement.setString(offset + 8, a.modified().toString());
+        statement.setString(offset + 7, Timestamps.format(a.created()));
+        statement.setString(offset + 8, Timestamps.format(a.modified()));
         statement.setString(offset + 9, a.note());
     }
 
