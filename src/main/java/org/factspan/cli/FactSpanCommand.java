@@ -16,7 +16,7 @@ import picocli.CommandLine.ScopeType;
             "Exit status: 0 success, 1 usage error, 2 bad input, 3 internal error."})
 final class FactSpanCommand implements Runnable {
 
-    @Option(names = "--debug", scope = ScopeType.INHERITED, description = "Print stack traces with errors.")
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
     boolean debug;
 
     @picocli.CommandLine.Spec

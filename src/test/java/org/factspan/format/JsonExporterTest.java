@@ -154,7 +154,7 @@ class JsonExporterTest {
             assertEquals(2, lines.stream().filter(line -> line.startsWith("  {\"id\":\"doc-")).count());
             assertEquals(8, lines.stream().filter(line -> line.startsWith("    {\"id\":\"a-")).count());
             assertEquals("  {\"id\":\"a-emoji\",\"label\":\"denial\",\"start\":0,\"end\":1,\"quote\":\"\uD83D\uDCA5\","
-                    + "\"annotator\":\"alice\",\"created\":\"2026-11-21T08:30:00Z\","
+                    + "\"annotator\":\"alice\",\"created\":\"2026-11-21T08:30:00.000Z\","
                     + "\"modified\":\"2026-11-21T08:45:12.345Z\",\"note\":\"just the emoji\"},",
                     lines.stream().filter(line -> line.contains("a-emoji")).findFirst().orElseThrow().substring(2));
             assertEquals("]}", lines.get(lines.size() - 1));

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Base64;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
@@ -62,6 +65,8 @@ public final class ArticleView {
     private CodePointIndex index;
     private DisplayText display;
     private AnnotationStyler styler;
+    private List<org.factspan.model.Label> labels = List.of();
+    private boolean dark;
     private String css;
     private boolean exactSelection;
     private Runnable onEditNote = () -> { };
@@ -92,7 +97,10 @@ public final class ArticleView {
 
         workbench.documentProperty().addListener((obs, old, doc) -> setDocument(doc));
         workbench.annotations().addListener(this::onAnnotationsChanged);
-        workbench.hiddenLabels().addListener((SetChangeListener<String>) change -> restyleAll());
+        workbench.hiddenLabels().addListener((SetChangeListener<String>) change -> {
+            rebuildStyler();
+            restyleAll();
+        });
         workbench.selectedProperty().addListener((obs, old, now) -> {
             restyle(old);
             restyle(now);
@@ -123,13 +131,23 @@ public final class ArticleView {
 
     /** The project's labels and the theme decide the highlight colours. */
     public void setLabels(List<org.factspan.model.Label> labels, boolean dark) {
-        styler = new AnnotationStyler(labels);
+        this.labels = List.copyOf(labels);
+        this.dark = dark;
         if (css != null) {
             area.getStylesheets().remove(css);
         }
-        css = AnnotationStyler.stylesheetUrl(labels, dark);
+        String text = AnnotationStyler.css(this.labels, dark ? AnnotationStyler.Theme.DARK : AnnotationStyler.Theme.LIGHT);
+        // JavaFX reads stylesheets from URLs only; a data URL keeps the generated colours out of the file system.
+        css = "data:text/css;base64," + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
         area.getStylesheets().add(css);
+        rebuildStyler();
         restyleAll();
+    }
+
+    /** The styler is a sorted snapshot of the annotations; it is rebuilt whenever they or the shown labels change. */
+    private void rebuildStyler() {
+        styler = document == null ? null : new AnnotationStyler(workbench.annotations(), index, display, labels,
+                workbench.hiddenLabels());
     }
 
     public void setZoom(double zoom) {
@@ -154,6 +172,7 @@ public final class ArticleView {
         area.replaceText(display.displayText());
         markRightToLeftParagraphs();
         root.setCenter(scroll);
+        rebuildStyler();
         restyleAll();
         area.moveTo(0);
         area.requestFollowCaret();
@@ -190,7 +209,7 @@ public final class ArticleView {
         if (document == null || styler == null || area.getLength() == 0) {
             return;
         }
-        area.setStyleSpans(0, findBar.overlay(styles(0, area.getLength()), 0));
+        area.setStyleSpans(0, findBar.overlay(styler.styles(selectedId()), 0));
     }
 
     private void restyle(Annotation annotation) {
@@ -209,9 +228,12 @@ public final class ArticleView {
     }
 
     private StyleSpans<Collection<String>> styles(int from, int to) {
+        return styler.styles(from, to, selectedId());
+    }
+
+    private String selectedId() {
         Annotation selected = workbench.selected();
-        return styler.styles(workbench.annotations(), index, display, workbench.hiddenLabels(),
-                selected == null ? null : selected.id(), from, to);
+        return selected == null ? null : selected.id();
     }
 
     void restyleDisplayRange(int from, int to) {
@@ -224,6 +246,7 @@ public final class ArticleView {
         if (document == null) {
             return;
         }
+        rebuildStyler();
         List<Span> touched = new ArrayList<>();
         boolean wholesale = false;
         while (change.next()) {
@@ -255,12 +278,12 @@ public final class ArticleView {
         int start = display.toStored(selection.getStart());
         int end = display.toStored(selection.getEnd());
         if (!exactSelection) {
-            int[] snapped = WordSnapper.snap(document.text(), start, end);
-            if (snapped == null) {
+            Optional<WordSnapper.Range> snapped = WordSnapper.snap(document.text(), start, end);
+            if (snapped.isEmpty()) {
                 return null;
             }
-            start = snapped[0];
-            end = snapped[1];
+            start = snapped.get().start();
+            end = snapped.get().end();
         }
         int cpStart = index.toCodePoint(start);
         int cpEnd = index.toCodePoint(end);
@@ -344,24 +367,18 @@ public final class ArticleView {
                 workbench.selectedProperty().set(here.isEmpty() ? null : here.get(here.size() - 1));
             }
         } else if (!exactSelection) {
-            int[] snapped = WordSnapper.snap(document.text(), display.toStored(selection.getStart()),
-                    display.toStored(selection.getEnd()));
-            if (snapped != null) {
-                area.selectRange(display.toDisplay(snapped[0]), display.toDisplay(snapped[1]));
-            }
+            WordSnapper.snap(document.text(), display.toStored(selection.getStart()),
+                            display.toStored(selection.getEnd()))
+                    .ifPresent(r -> area.selectRange(display.toDisplay(r.start()), display.toDisplayEnd(r.end())));
         }
     }
 
     /** The visible annotations covering a display position, outermost first. */
     private List<Annotation> annotationsAtDisplay(int displayIndex) {
-        if (displayIndex >= area.getLength() || display.isInsertedBreak(displayIndex)) {
+        if (styler == null || displayIndex >= area.getLength()) {
             return List.of();
         }
-        int offset = index.toCodePoint(display.toStored(displayIndex));
-        return workbench.annotations().stream()
-                .filter(a -> a.start() <= offset && offset < a.end())
-                .filter(a -> !workbench.hiddenLabels().contains(a.label()))
-                .toList();
+        return styler.annotationsAt(displayIndex);
     }
 
     private void showHover(int displayIndex, Point2D screen) {
@@ -377,7 +394,7 @@ public final class ArticleView {
             Label line = new Label(a.label() + " - " + a.annotator() + (a.note() == null ? "" : "\n" + a.note()));
             line.setWrapText(true);
             line.setMaxWidth(360);
-            line.getStyleClass().addAll("hover-line", "hover-" + styler.labelPosition(a.label()));
+            line.getStyleClass().add("hover-line");
             hoverBox.getChildren().add(line);
         }
         hover.show(area, screen.getX() + 8, screen.getY() + 14);

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class AnnotationStylerTest {
 
     private static final Instant T = Instant.parse("2024-05-01T10:00:00Z");
-    private static final List<Label> LABELS = Label.DEFAULTS;
+    private static final List<Label> LABELS = org.factspan.store.DefaultLabels.get();
     private static final int CLAIM = 0;
     private static final int DENIAL = 1;
     private static final int EVIDENCE = 2;
