@@ -53,6 +53,10 @@ import org.fxmisc.richtext.model.StyleSpans;
  */
 public final class ArticleView {
 
+    /** Find matches: a yellow marker that wins over annotation fills, because it sits in the same sheet after them. */
+    private static final String FIND_MATCH_CSS = ".find-match { -rtfx-background-color: rgba(255, 200, 0, 0.65);"
+            + " -rtfx-border-stroke-color: #B08800; -rtfx-border-stroke-width: 1; }\n";
+
     private final Workbench workbench;
     private final StyleClassedTextArea area = new StyleClassedTextArea(false);
     private final VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(area);
@@ -136,7 +140,8 @@ public final class ArticleView {
         if (css != null) {
             area.getStylesheets().remove(css);
         }
-        String text = AnnotationStyler.css(this.labels, dark ? AnnotationStyler.Theme.DARK : AnnotationStyler.Theme.LIGHT);
+        String text = AnnotationStyler.css(this.labels, dark ? AnnotationStyler.Theme.DARK : AnnotationStyler.Theme.LIGHT)
+                + FIND_MATCH_CSS;
         // JavaFX reads stylesheets from URLs only; a data URL keeps the generated colours out of the file system.
         css = "data:text/css;base64," + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
         area.getStylesheets().add(css);

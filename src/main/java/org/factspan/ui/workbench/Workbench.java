@@ -77,7 +77,9 @@ public final class Workbench {
     private final DoubleProperty importProgress = new SimpleDoubleProperty(this, "importProgress", -1);
     private Editor editor;
     private String annotator;
-    private Edit lastEdit;
+    /** What the last edit, undo or redo left in the file (null after a delete) and what it replaced. */
+    private Annotation lastResult;
+    private Annotation lastReplaced;
 
     public Workbench(Tasks tasks, Clock clock, String annotator) {
         this.tasks = tasks;
@@ -404,7 +406,8 @@ public final class Workbench {
      */
     private Optional<Annotation> attempt(Action action) {
         requireProject();
-        lastEdit = null;
+        lastResult = null;
+        lastReplaced = null;
         try {
             action.run();
         } catch (FactSpanException e) {
@@ -416,14 +419,13 @@ public final class Workbench {
         }
         message.set("");
         saveState.set("Saved");
-        Edit edit = lastEdit;
-        Annotation current = edit == null || edit.after() == null ? null : find(edit.after().id());
+        Annotation current = lastResult == null ? null : find(lastResult.id());
         if (current != null) {
             select(current);
         } else {
             selected.set(null);
-            if (edit != null && edit.before() != null) {
-                reveal.set(edit.before().span());
+            if (lastReplaced != null) {
+                reveal.set(lastReplaced.span());
             }
         }
         refreshCounts();
@@ -436,13 +438,14 @@ public final class Workbench {
      * new one in reading order - O(log n) to find, instead of reloading 20,000 annotations after every keystroke.
      */
     private void onEdit(Edit edit, boolean undone) {
-        lastEdit = edit;
+        Annotation gone = undone ? edit.after() : edit.before();
+        Annotation now = undone ? edit.before() : edit.after();
+        lastResult = now;
+        lastReplaced = gone;
         Document current = document.get();
         if (current == null || !current.id().equals(edit.documentId())) {
             return;
         }
-        Annotation gone = undone ? edit.after() : edit.before();
-        Annotation now = undone ? edit.before() : edit.after();
         if (gone != null) {
             int position = Collections.binarySearch(annotations, gone, READING_ORDER);
             if (position >= 0) {

@@ -1,0 +1,165 @@
+package org.factspan.ui.workbench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.factspan.model.Annotation;
+import org.factspan.model.Span;
+import org.factspan.ui.Tasks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The window's view model, without a window: every action as the keyboard would trigger it. */
+class WorkbenchTest {
+
+    private static final String BUDANOV = "Mr Budanov said Russia helped Hamas. The Kremlin denied it.\n";
+    private static final String SECOND = "Officials said 💥 drones were used.\n";
+
+    @TempDir
+    Path dir;
+
+    private Workbench workbench;
+    private Path first;
+    private Path second;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        first = Files.writeString(dir.resolve("budanov.txt"), BUDANOV);
+        second = Files.writeString(dir.resolve("drones.txt"), SECOND);
+        workbench = new Workbench(Tasks.inline(), Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneOffset.UTC),
+                "alice");
+        workbench.openProject(dir.resolve("p.factspan"));
+        List<String> problems = new ArrayList<>();
+        workbench.importArticles(List.of(first, second), problems::addAll);
+        assertEquals(List.of(), problems);
+        workbench.openDocument(byTitle("budanov"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        workbench.closeProject();
+    }
+
+    @Test
+    void taggingSelectsTheNewAnnotationAndCountsIt() {
+        Annotation claim = workbench.tag("claim", 16, 35).orElseThrow();
+        assertEquals("Russia helped Hamas", claim.quote());
+        assertEquals(claim, workbench.selected());
+        assertEquals(1, workbench.counts().get("claim"));
+        assertEquals("Saved", workbench.saveStateProperty().get());
+        assertEquals("Undo add claim", workbench.undoTextProperty().get());
+        assertEquals(1, workbench.documents().stream().filter(d -> d.title().equals("budanov"))
+                .findFirst().orElseThrow().annotations());
+    }
+
+    @Test
+    void overlappingSpansAreKeptInReadingOrder() {
+        workbench.tag("claim", 16, 35);
+        workbench.tag("attribution", 0, 10);
+        workbench.tag("evidence", 3, 22);
+        assertEquals(List.of("attribution", "evidence", "claim"),
+                workbench.annotations().stream().map(Annotation::label).toList());
+    }
+
+    @Test
+    void aDuplicateIsRefusedWithASentenceAndNothingChanges() {
+        workbench.tag("claim", 16, 35);
+        assertTrue(workbench.tag("claim", 16, 35).isEmpty());
+        assertTrue(workbench.messageProperty().get().startsWith("The document already has a claim annotation"));
+        assertEquals(1, workbench.annotations().size());
+        assertEquals("Saved", workbench.saveStateProperty().get());
+    }
+
+    @Test
+    void relabelNoteAndDeleteActOnTheSelection() {
+        Annotation claim = workbench.tag("claim", 16, 35).orElseThrow();
+        workbench.relabelSelected("denial");
+        assertEquals("denial", workbench.selected().label());
+        workbench.changeNoteOfSelected("check the source");
+        assertEquals("check the source", workbench.selected().note());
+        workbench.deleteSelected();
+        assertTrue(workbench.annotations().isEmpty());
+        assertNull(workbench.selected());
+        assertEquals(new Span(16, 35), workbench.revealProperty().get());
+        workbench.undo();
+        assertEquals(claim.id(), workbench.selected().id());
+        assertEquals("check the source", workbench.selected().note());
+    }
+
+    @Test
+    void undoFollowsTheEditIntoItsDocument() {
+        Annotation claim = workbench.tag("claim", 16, 35).orElseThrow();
+        workbench.openDocument(byTitle("drones"));
+        assertTrue(workbench.annotations().isEmpty());
+        workbench.undo();
+        assertEquals("budanov", workbench.document().title());
+        assertTrue(workbench.annotations().isEmpty());
+        workbench.redo();
+        assertEquals(List.of(claim), workbench.annotations());
+        assertEquals(claim, workbench.selected());
+        assertEquals("Undo add claim", workbench.undoTextProperty().get());
+        assertFalse(workbench.canRedoProperty().get());
+    }
+
+    @Test
+    void tabOrderStepsThroughVisibleAnnotationsAndWraps() {
+        Annotation who = workbench.tag("attribution", 0, 10).orElseThrow();
+        Annotation claim = workbench.tag("claim", 16, 35).orElseThrow();
+        Annotation denial = workbench.tag("denial", 37, 58).orElseThrow();
+        workbench.select(null);
+        workbench.selectNext(12);
+        assertEquals(claim, workbench.selected());
+        workbench.selectNext(0);
+        assertEquals(denial, workbench.selected());
+        workbench.selectNext(0);
+        assertEquals(who, workbench.selected());
+        workbench.hiddenLabels().add("denial");
+        workbench.selectPrevious(0);
+        assertEquals(claim, workbench.selected());
+    }
+
+    @Test
+    void emojiOffsetsAreCodePoints() {
+        workbench.openDocument(byTitle("drones"));
+        Annotation drones = workbench.tag("evidence", 17, 23).orElseThrow();
+        assertEquals("drones", drones.quote());
+    }
+
+    @Test
+    void aBadFileIsReportedByNameAndTheOthersImport() throws Exception {
+        Path empty = Files.createFile(dir.resolve("empty.txt"));
+        Path good = Files.writeString(dir.resolve("good.txt"), "A good article.\n");
+        List<String> problems = new ArrayList<>();
+        workbench.importArticles(List.of(empty, good), problems::addAll);
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).contains("empty.txt"), problems.get(0));
+        assertEquals(3, workbench.documents().size());
+        assertEquals("good", workbench.document().title());
+    }
+
+    @Test
+    void reopeningTheProjectFindsEverything() {
+        workbench.tag("claim", 16, 35);
+        workbench.tag("attribution", 0, 10);
+        workbench.closeProject();
+        workbench.openProject(dir.resolve("p.factspan"));
+        workbench.openDocument(byTitle("budanov"));
+        assertEquals(2, workbench.annotations().size());
+    }
+
+    private String byTitle(String title) {
+        return workbench.documents().stream().filter(d -> d.title().equals(title)).findFirst().orElseThrow().id();
+    }
+}
