@@ -168,7 +168,7 @@ public final class MainWindow {
         split.getItems().addAll(left, article.node(), annotations.node());
         SplitPane.setResizableWithParent(left, false);
         SplitPane.setResizableWithParent(annotations.node(), false);
-        split.setDividerPositions(settings.get("divider0", 0.17), settings.get("divider1", 0.70));
+        split.setDividerPositions(settings.get("divider0", 0.17), settings.get("divider1", 0.64));
 
         buildToolbar();
         buildStatusBar();

@@ -95,8 +95,8 @@ public final class Workbench {
         closeProject();
         editor = new Editor(store, annotator, clock, 1000);
         editor.addListener(this::onEdit);
-        project.set(store);
         labels.setAll(store.labels());
+        project.set(store);
         refreshDocuments();
         updateUndo();
         saveState.set("Saved");
