@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import org.factspan.model.Document;
 import org.factspan.model.FactSpanException;
@@ -44,6 +45,16 @@ public final class JsonExporter {
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
+
+    private static final SerializedString ID = new SerializedString("id");
+    private static final SerializedString LABEL = new SerializedString("label");
+    private static final SerializedString START = new SerializedString("start");
+    private static final SerializedString END = new SerializedString("end");
+    private static final SerializedString QUOTE = new SerializedString("quote");
+    private static final SerializedString ANNOTATOR = new SerializedString("annotator");
+    private static final SerializedString CREATED = new SerializedString("created");
+    private static final SerializedString MODIFIED = new SerializedString("modified");
+    private static final SerializedString NOTE = new SerializedString("note");
 
     private final Clock clock;
 
@@ -99,19 +110,31 @@ public final class JsonExporter {
         json.writeArrayFieldStart("annotations");
         store.scanAnnotations(id, (annotationId, label, start, end, quote, annotator, created, modified, note) -> {
             json.writeStartObject();
-            json.writeStringField("id", annotationId);
-            json.writeStringField("label", label);
-            json.writeNumberField("start", start);
-            json.writeNumberField("end", end);
-            json.writeStringField("quote", quote);
-            json.writeStringField("annotator", annotator);
-            json.writeStringField("created", created);
-            json.writeStringField("modified", modified);
-            json.writeStringField("note", note);
+            utf8Field(json, ID, annotationId);
+            utf8Field(json, LABEL, label);
+            json.writeFieldName(START);
+            json.writeNumber(start);
+            json.writeFieldName(END);
+            json.writeNumber(end);
+            utf8Field(json, QUOTE, quote);
+            utf8Field(json, ANNOTATOR, annotator);
+            utf8Field(json, CREATED, created);
+            utf8Field(json, MODIFIED, modified);
+            utf8Field(json, NOTE, note);
             json.writeEndObject();
         });
         json.writeEndArray();
         json.writeEndObject();
+    }
+
+    /** Writes a field whose value is stored UTF-8 text, escaped by Jackson but never decoded to a Java string. */
+    private static void utf8Field(JsonGenerator json, SerializedString name, byte[] utf8) throws IOException {
+        json.writeFieldName(name);
+        if (utf8 == null) {
+            json.writeNull();
+        } else {
+            json.writeUTF8String(utf8, 0, utf8.length);
+        }
     }
 
     /**

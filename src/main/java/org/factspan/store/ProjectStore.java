@@ -357,9 +357,9 @@ public final class ProjectStore implements AutoCloseable {
             statement.setString(1, documentId);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    sink.annotation(rows.getString(1), rows.getString(2), rows.getInt(3), rows.getInt(4),
-                            rows.getString(5), rows.getString(6), rows.getString(7), rows.getString(8),
-                            rows.getString(9));
+                    sink.annotation(rows.getBytes(1), rows.getBytes(2), rows.getInt(3), rows.getInt(4),
+                            rows.getBytes(5), rows.getBytes(6), rows.getBytes(7), rows.getBytes(8),
+                            rows.getBytes(9));
                 }
             }
         } catch (SQLException e) {

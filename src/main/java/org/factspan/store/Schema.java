@@ -53,7 +53,8 @@ final class Schema {
                         CHECK (0 <= start_offset AND start_offset < end_offset),
                         UNIQUE (document_id, label, start_offset, end_offset)
                     )""",
-                    "CREATE INDEX annotation_by_document ON annotation(document_id, start_offset)"));
+                    // In the order documents are read and exported, so that neither needs a sort.
+                    "CREATE INDEX annotation_by_document ON annotation(document_id, start_offset, end_offset, label)"));
 
     static final int VERSION = MIGRATIONS.size();
 
