@@ -29,9 +29,6 @@ import java.util.Set;
  */
 final class DocumentPairing {
 
-    // Documents are compared by identity below: a side's document list holds each once, and hashing a record would
-    // hash all its annotations.
-
     static final double SAME_TITLE = 0.6;
     static final double OTHER_TITLE = 0.8;
 
@@ -49,6 +46,7 @@ final class DocumentPairing {
         Map<String, SideDocument> mineBySha = new HashMap<>();
         mine.forEach(d -> mineBySha.put(d.document().sha256(), d));
         List<Pair> pairs = new ArrayList<>();
+        // By identity: a side lists each document once, and hashing the record would hash all its annotations.
         Set<SideDocument> pairedMine = Collections.newSetFromMap(new IdentityHashMap<>());
         List<SideDocument> rest = new ArrayList<>();
         for (SideDocument their : theirs) {

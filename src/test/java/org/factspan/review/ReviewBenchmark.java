@@ -20,9 +20,8 @@ import org.factspan.text.Sha256;
  * (pairing, re-anchoring, differences, every figure). Prints the median of several runs, once with the same text on
  * both sides and once with their copy in CRLF line endings, which sends every annotation through re-anchoring.
  *
- * <p>Run: {@code mvn -q -o test-compile exec:java} is not configured; use
- * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) org.factspan.review.ReviewBenchmark} after
- * {@code mvn -q -o dependency:build-classpath -Dmdep.outputFile=cp.txt}.
+ * <p>Run after {@code mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt}:
+ * {@code java -cp target/classes:target/test-classes:$(cat target/cp.txt) org.factspan.review.ReviewBenchmark}
  */
 public final class ReviewBenchmark {
 
