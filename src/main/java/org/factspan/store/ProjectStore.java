@@ -24,6 +24,7 @@ import org.factspan.model.FactSpanException;
 import org.factspan.model.Label;
 import org.factspan.model.Timestamps;
 import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteOpenMode;
 import org.sqlite.SQLiteException;
 
 /**
@@ -164,7 +165,13 @@ public final class ProjectStore implements AutoCloseable {
         properties.setProperty("synchronous", "FULL");
         properties.setProperty("busy_timeout", "5000");
         if (readOnly) {
-            properties.setProperty("open_mode", "1");
+            properties.setProperty("open_mode", String.valueOf(SQLiteOpenMode.READONLY.flag | SQLiteOpenMode.OPEN_URI.flag));
+            if (!Files.exists(Path.of(file + "-wal"))) {
+                // A closed WAL project (a colleague's file): reading it as immutable keeps SQLite from creating the
+                // -wal and -shm files beside it, so the folder is left exactly as it was.
+                return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath().toUri() + "?immutable=1",
+                        properties);
+            }
         }
         return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), properties);
     }

@@ -32,7 +32,7 @@ public final class ReviewBenchmark {
     public static void main(String[] args) {
         Random random = new Random(42);
         String text = article(random);
-        List<String> labels = Label.DEFAULTS.stream().map(Label::name).toList();
+        List<String> labels = org.factspan.store.DefaultLabels.get().stream().map(Label::name).toList();
         List<Annotation> mine = annotations(random, text, labels);
         List<Annotation> theirs = colleague(random, text, labels, mine);
         run("same text", side("mine", text, mine, labels), side("theirs", text, theirs, labels));

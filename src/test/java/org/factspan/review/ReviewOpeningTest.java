@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.factspan.model.FactSpanException;
 import org.junit.jupiter.api.Test;
@@ -26,10 +27,12 @@ class ReviewOpeningTest {
         Path mine = project("mine", "Budanov", ARTICLE);
         Path theirs = project("theirs", "Budanov", ARTICLE.replace("denied", "rejected"));
         byte[] before = Files.readAllBytes(theirs);
+        List<Path> filesBefore = files();
 
         Review.compare(ReviewSide.open(mine), ReviewSide.open(theirs));
 
         assertArrayEquals(before, Files.readAllBytes(theirs));
+        assertEquals(filesBefore, files(), "no -wal or -shm file appears beside the colleague's project");
     }
 
     @Test
@@ -122,5 +125,11 @@ class ReviewOpeningTest {
                 + (start + 19) + ", \"quote\": \"Russia helped Hamas\"}]";
         return "{\"title\": " + Fixtures.JSON.writeValueAsString(title) + ", \"text\": "
                 + Fixtures.JSON.writeValueAsString(text) + ", \"annotations\": " + annotations + "}";
+    }
+
+    private List<Path> files() throws java.io.IOException {
+        try (var listing = Files.list(dir)) {
+            return listing.sorted().toList();
+        }
     }
 }

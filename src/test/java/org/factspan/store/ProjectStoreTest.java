@@ -216,6 +216,24 @@ class ProjectStoreTest {
     }
 
     @Test
+    void readingAClosedProjectReadOnlyLeavesNoFilesBesideIt() throws Exception {
+        Path file = dir.resolve("colleague's #1.factspan");
+        try (ProjectStore store = ProjectStore.create(file)) {
+            store.addDocumentIfAbsent(document("d1", "one two three"));
+        }
+        List<Path> before;
+        try (var files = Files.list(dir)) {
+            before = files.sorted().toList();
+        }
+        try (ProjectStore store = ProjectStore.openReadOnly(file)) {
+            assertEquals(1, store.documents().size());
+        }
+        try (var files = Files.list(dir)) {
+            assertEquals(before, files.sorted().toList());
+        }
+    }
+
+    @Test
     void aReadOnlyStoreRefusesWrites() {
         Path file = dir.resolve("p.factspan");
         ProjectStore.create(file).close();
