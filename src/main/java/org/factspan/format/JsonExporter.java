@@ -15,16 +15,16 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import org.factspan.model.Document;
 import org.factspan.model.FactSpanException;
 import org.factspan.model.Label;
-import org.factspan.store.DocumentSummary;
 import org.factspan.store.ProjectStore;
 
 /**
  * Writes a whole project as FactSpan JSON version 1 ({@code docs/FORMATS.md}; schema
  * {@code /factspan/factspan-v1.schema.json}).
  *
- * <p>The export streams: document texts are loaded one at a time and annotation rows go from SQLite to the output
- * without becoming objects, so a project of a million annotations exports in bounded memory (about 8 s and 180 MB of
- * JSON for a million annotations on 1,000 documents, in a 256 MB heap).
+ * <p>The export streams: documents are read a few at a time ({@link PrefetchingReader}, on other threads) and
+ * annotation rows go from SQLite to the output as stored UTF-8 bytes without becoming objects, so a project of a
+ * million annotations exports in bounded memory and in about the time SQLite's own JSON output takes
+ * (docs/benchmarks.md).
  *
  * <p>Layout: each label, each document and each annotation starts a line of its own and nothing else is indented
  * or spaced. Line-oriented tools ({@code diff}, {@code grep}, a review in git) then see one annotation per line, at a
@@ -87,8 +87,10 @@ public final class JsonExporter {
             }
             json.writeEndArray();
             json.writeArrayFieldStart("documents");
-            for (DocumentSummary summary : store.documents()) {
-                writeDocument(store, summary.id(), json);
+            try (PrefetchingReader documents = new PrefetchingReader(store, store.documents())) {
+                for (PrefetchingReader.Item item = documents.next(); item != null; item = documents.next()) {
+                    writeDocument(item, json);
+                }
             }
             json.writeEndArray();
             json.writeEndObject();
@@ -98,9 +100,8 @@ public final class JsonExporter {
         }
     }
 
-    private static void writeDocument(ProjectStore store, String id, JsonGenerator json) throws IOException {
-        Document document = store.document(id).orElseThrow(
-                () -> new IllegalStateException("document " + id + " vanished during the export"));
+    private static void writeDocument(PrefetchingReader.Item item, JsonGenerator json) throws IOException {
+        Document document = item.document();
         json.writeStartObject();
         json.writeStringField("id", document.id());
         json.writeStringField("title", document.title());
@@ -108,7 +109,7 @@ public final class JsonExporter {
         json.writeStringField("sha256", document.sha256());
         json.writeStringField("text", document.text());
         json.writeArrayFieldStart("annotations");
-        store.scanAnnotations(id, (annotationId, label, start, end, quote, annotator, created, modified, note) -> {
+        item.replay((annotationId, label, start, end, quote, annotator, created, modified, note) -> {
             json.writeStartObject();
             utf8Field(json, ID, annotationId);
             utf8Field(json, LABEL, label);

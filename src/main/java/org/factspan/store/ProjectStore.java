@@ -159,6 +159,22 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens a second, read-only connection to this project for reading on another thread (the export reads documents
+     * in parallel). It sees every committed edit; unlike {@link #openReadOnly} it copes with this store writing.
+     */
+    public ProjectStore openReader() {
+        try {
+            Properties properties = new Properties();
+            properties.setProperty("open_mode", String.valueOf(SQLiteOpenMode.READONLY.flag));
+            properties.setProperty("busy_timeout", "5000");
+            return new ProjectStore(path, DriverManager.getConnection("jdbc:sqlite:" + path.toAbsolutePath(),
+                    properties), true);
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
     private static Connection connect(Path file, boolean readOnly) throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("foreign_keys", "true");
