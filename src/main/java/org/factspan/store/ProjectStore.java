@@ -284,7 +284,7 @@ public final class ProjectStore implements AutoCloseable {
                              + " FROM document d ORDER BY d.imported, d.title")) {
             while (rows.next()) {
                 documents.add(new DocumentSummary(rows.getString(1), rows.getString(2), rows.getString(3),
-                        rows.getString(4), rows.getInt(5), Instant.parse(rows.getString(6)), rows.getInt(7)));
+                        rows.getString(4), rows.getInt(5), Timestamps.parse(rows.getString(6)), rows.getInt(7)));
             }
         } catch (SQLException e) {
             throw failure("read", e);
@@ -309,7 +309,7 @@ public final class ProjectStore implements AutoCloseable {
                     return Optional.empty();
                 }
                 Document document = new Document(rows.getString(1), rows.getString(2), rows.getString(3),
-                        rows.getString(4), rows.getString(5), Instant.parse(rows.getString(6)));
+                        rows.getString(4), rows.getString(5), Timestamps.parse(rows.getString(6)));
                 texts.put(document.id(), document.index());
                 return Optional.of(document);
             }
@@ -503,8 +503,8 @@ public final class ProjectStore implements AutoCloseable {
 
     private static Annotation read(ResultSet rows) throws SQLException {
         return new Annotation(rows.getString(1), rows.getString(2), rows.getString(3), rows.getInt(4),
-                rows.getInt(5), rows.getString(6), rows.getString(7), Instant.parse(rows.getString(8)),
-                Instant.parse(rows.getString(9)), rows.getString(10));
+                rows.getInt(5), rows.getString(6), rows.getString(7), Timestamps.parse(rows.getString(8)),
+                Timestamps.parse(rows.getString(9)), rows.getString(10));
     }
 
     private RuntimeException refusal(Annotation a, SQLException e) {
