@@ -1,9 +1,13 @@
 package org.factspan.review;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.factspan.format.JsonImporter;
 import org.factspan.model.FactSpanException;
 import org.factspan.model.Label;
 import org.factspan.store.DocumentSummary;
@@ -31,8 +35,43 @@ public record ReviewSide(Path origin, List<String> labels, List<SideDocument> do
      * corrupt, not a FactSpan project or from a newer FactSpan (see {@link ProjectStore#openReadOnly}).
      */
     public static ReviewSide open(Path file) {
+        if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+            return openExport(file);
+        }
         try (ProjectStore store = ProjectStore.openReadOnly(file)) {
             return load(store, file);
+        }
+    }
+
+    /**
+     * Reads a FactSpan JSON export through a temporary project, so it passes exactly the checks an import does and a
+     * malformed file is refused with the importer's sentence. The temporary project is deleted afterwards.
+     */
+    private static ReviewSide openExport(Path file) {
+        Path folder = null;
+        try {
+            folder = Files.createTempDirectory("factspan-review");
+            try (ProjectStore store = ProjectStore.create(folder.resolve("side" + ProjectStore.EXTENSION))) {
+                new JsonImporter(Clock.systemUTC()).importFile(file, store);
+                return load(store, file);
+            }
+        } catch (IOException e) {
+            throw new FactSpanException("Could not make a temporary copy of " + file + " to review: "
+                    + e.getMessage() + ".", e);
+        } finally {
+            if (folder != null) {
+                deleteQuietly(folder);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            // A temporary folder left behind is cleaned by the system; the review itself succeeded or was refused.
         }
     }
 
