@@ -14,7 +14,7 @@ import org.factspan.store.ProjectStore;
  *
  * @param description what the edit did, for the window's "Undo ..." menu item, e.g. "add claim"
  */
-public record Edit(String description, Annotation before, Annotation after) {
+public record Edit(String description, Annotation before, Annotation after) implements Change {
 
     public Edit {
         Objects.requireNonNull(description, "description");
@@ -34,11 +34,13 @@ public record Edit(String description, Annotation before, Annotation after) {
         return after != null ? after.documentId() : before.documentId();
     }
 
-    void apply(ProjectStore store) {
+    @Override
+    public void apply(ProjectStore store) {
         write(store, before, after);
     }
 
-    void revert(ProjectStore store) {
+    @Override
+    public void revert(ProjectStore store) {
         write(store, after, before);
     }
 

@@ -32,8 +32,8 @@ public final class Editor {
     private final ProjectStore store;
     private final Clock clock;
     private final int limit;
-    private final Deque<Edit> undo = new ArrayDeque<>();
-    private final Deque<Edit> redo = new ArrayDeque<>();
+    private final Deque<Step> undo = new ArrayDeque<>();
+    private final Deque<Step> redo = new ArrayDeque<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private String annotator;
 
@@ -63,11 +63,11 @@ public final class Editor {
         this.annotator = annotator.strip();
     }
 
-    /** Hears every edit, undo and redo once it is committed. */
+    /** Hears every step, undo and redo once it is committed. */
     @FunctionalInterface
     public interface Listener {
-        /** {@code undone} is true when {@code edit} was undone, so the file now holds its {@code before}. */
-        void edited(Edit edit, boolean undone);
+        /** {@code undone} is true when {@code step} was undone, so the file now holds the state before it. */
+        void edited(Step step, boolean undone);
     }
 
     public void addListener(Listener listener) {
@@ -126,6 +126,15 @@ public final class Editor {
         perform(new Edit(description, null, annotation));
     }
 
+    /**
+     * Performs several changes as one undoable step, in one transaction: all of them land, or none does.
+     *
+     * @param description for the "Undo ..." menu item, e.g. "accept theirs"
+     */
+    public void perform(String description, List<Change> changes) {
+        perform(new Step(description, changes));
+    }
+
     private Annotation change(String description, Annotation before, Annotation after) {
         if (!before.equals(after)) {
             perform(new Edit(description, before, after));
@@ -145,48 +154,60 @@ public final class Editor {
 
     /** What {@link #undo()} would undo, e.g. "add claim". */
     public Optional<String> undoDescription() {
-        return Optional.ofNullable(undo.peek()).map(Edit::description);
+        return Optional.ofNullable(undo.peek()).map(Step::description);
     }
 
     public Optional<String> redoDescription() {
-        return Optional.ofNullable(redo.peek()).map(Edit::description);
+        return Optional.ofNullable(redo.peek()).map(Step::description);
     }
 
     /** Undoes the latest edit; returns it, or empty when there is nothing to undo. */
-    public Optional<Edit> undo() {
-        Edit edit = undo.peek();
-        if (edit == null) {
+    public Optional<Step> undo() {
+        Step step = undo.peek();
+        if (step == null) {
             return Optional.empty();
         }
-        edit.revert(store);
+        store.inTransaction(() -> {
+            for (int i = step.changes().size() - 1; i >= 0; i--) {
+                step.changes().get(i).revert(store);
+            }
+        });
         redo.push(undo.pop());
-        notifyListeners(edit, true);
-        return Optional.of(edit);
+        notifyListeners(step, true);
+        return Optional.of(step);
     }
 
-    public Optional<Edit> redo() {
-        Edit edit = redo.peek();
-        if (edit == null) {
+    public Optional<Step> redo() {
+        Step step = redo.peek();
+        if (step == null) {
             return Optional.empty();
         }
-        edit.apply(store);
+        store.inTransaction(() -> step.changes().forEach(change -> change.apply(store)));
         undo.push(redo.pop());
-        notifyListeners(edit, false);
-        return Optional.of(edit);
+        notifyListeners(step, false);
+        return Optional.of(step);
     }
 
     private void perform(Edit edit) {
-        edit.apply(store);
-        undo.push(edit);
+        perform(new Step(edit.description(), List.of(edit)));
+    }
+
+    private void perform(Step step) {
+        if (step.changes().size() == 1) {
+            step.changes().get(0).apply(store);
+        } else {
+            store.inTransaction(() -> step.changes().forEach(change -> change.apply(store)));
+        }
+        undo.push(step);
         if (undo.size() > limit) {
             undo.removeLast();
         }
         redo.clear();
-        notifyListeners(edit, false);
+        notifyListeners(step, false);
     }
 
-    private void notifyListeners(Edit edit, boolean undone) {
-        listeners.forEach(listener -> listener.edited(edit, undone));
+    private void notifyListeners(Step step, boolean undone) {
+        listeners.forEach(listener -> listener.edited(step, undone));
     }
 
     private Annotation existing(String annotationId) {

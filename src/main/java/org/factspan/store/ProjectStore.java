@@ -18,10 +18,14 @@ import java.util.Optional;
 import java.util.Properties;
 
 import org.factspan.model.Annotation;
+import org.factspan.model.Comment;
+import org.factspan.model.Decision;
 import org.factspan.model.CodePointIndex;
 import org.factspan.model.Document;
 import org.factspan.model.FactSpanException;
 import org.factspan.model.Label;
+import org.factspan.model.Provenance;
+import org.factspan.model.ReviewMark;
 import org.factspan.model.Timestamps;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteOpenMode;
@@ -465,6 +469,138 @@ public final class ProjectStore implements AutoCloseable {
             throw failure("read", e);
         }
         return counts;
+    }
+
+    // ---- review: provenance, comments, decisions ------------------------------------------------------------------
+
+    /** Where each annotation of a document that was accepted from a colleague's file came from, by annotation id. */
+    public Map<String, Provenance> provenance(String documentId) {
+        Map<String, Provenance> found = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT p.annotation_id, p.accepted_from, p.accepted_by, p.accepted_at FROM provenance p"
+                        + " JOIN annotation a ON a.id = p.annotation_id WHERE a.document_id = ?")) {
+            statement.setString(1, documentId);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    found.put(rows.getString(1), new Provenance(rows.getString(2), rows.getString(3),
+                            Timestamps.parse(rows.getString(4))));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+        return found;
+    }
+
+    /** Records (or, with null, forgets) where an annotation of this project was accepted from. */
+    public void setProvenance(String annotationId, Provenance provenance) {
+        checkWritable();
+        try (PreparedStatement statement = connection.prepareStatement(provenance == null
+                ? "DELETE FROM provenance WHERE annotation_id = ?"
+                : "INSERT OR REPLACE INTO provenance (annotation_id, accepted_from, accepted_by, accepted_at)"
+                        + " VALUES (?, ?, ?, ?)")) {
+            statement.setString(1, annotationId);
+            if (provenance != null) {
+                statement.setString(2, provenance.acceptedFrom());
+                statement.setString(3, provenance.acceptedBy());
+                statement.setString(4, Timestamps.format(provenance.acceptedAt()));
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            if (isConstraint(e, SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY)) {
+                throw new FactSpanException("There is no annotation " + annotationId + " to record provenance for.");
+            }
+            throw failure("write to", e);
+        }
+    }
+
+    /** The comments on a document's annotations and differences, oldest first. */
+    public List<Comment> comments(String documentId) {
+        List<Comment> comments = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id, document_id, target, author, created, text FROM comment WHERE document_id = ?"
+                        + " ORDER BY created, id")) {
+            statement.setString(1, documentId);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    comments.add(new Comment(rows.getString(1), rows.getString(2), rows.getString(3),
+                            rows.getString(4), Timestamps.parse(rows.getString(5)), rows.getString(6)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+        return comments;
+    }
+
+    /** Adds a comment, or replaces the one with the same id. */
+    public void putComment(Comment comment) {
+        checkWritable();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "INSERT OR REPLACE INTO comment (id, document_id, target, author, created, text)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)")) {
+            statement.setString(1, comment.id());
+            statement.setString(2, comment.documentId());
+            statement.setString(3, comment.target());
+            statement.setString(4, comment.author());
+            statement.setString(5, Timestamps.format(comment.created()));
+            statement.setString(6, comment.text());
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            if (isConstraint(e, SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY)) {
+                throw new FactSpanException("Comment " + comment.id() + " belongs to a document that is not in the"
+                        + " project (" + comment.documentId() + ").");
+            }
+            throw failure("write to", e);
+        }
+    }
+
+    public void deleteComment(String commentId) {
+        checkWritable();
+        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM comment WHERE id = ?")) {
+            statement.setString(1, commentId);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("write to", e);
+        }
+    }
+
+    /** The decisions recorded in the review of {@code review} (the colleague's file), by annotation id. */
+    public Map<String, ReviewMark> reviewMarks(String review) {
+        Map<String, ReviewMark> marks = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT annotation_id, decision, decided_by, decided_at FROM review_decision WHERE review = ?")) {
+            statement.setString(1, review);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    marks.put(rows.getString(1), new ReviewMark(review, rows.getString(1),
+                            Decision.ofKey(rows.getString(2)), rows.getString(3), Timestamps.parse(rows.getString(4))));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+        return marks;
+    }
+
+    /** Records a decision, or with {@code mark} null removes the one on {@code annotationId} in {@code review}. */
+    public void setReviewMark(String review, String annotationId, ReviewMark mark) {
+        checkWritable();
+        try (PreparedStatement statement = connection.prepareStatement(mark == null
+                ? "DELETE FROM review_decision WHERE review = ? AND annotation_id = ?"
+                : "INSERT OR REPLACE INTO review_decision (review, annotation_id, decision, decided_by, decided_at)"
+                        + " VALUES (?, ?, ?, ?, ?)")) {
+            statement.setString(1, review);
+            statement.setString(2, annotationId);
+            if (mark != null) {
+                statement.setString(3, mark.decision().key());
+                statement.setString(4, mark.decidedBy());
+                statement.setString(5, Timestamps.format(mark.decidedAt()));
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw failure("write to", e);
+        }
     }
 
     @Override

@@ -54,7 +54,35 @@ final class Schema {
                         UNIQUE (document_id, label, start_offset, end_offset)
                     )""",
                     // In the order documents are read and exported, so that neither needs a sort.
-                    "CREATE INDEX annotation_by_document ON annotation(document_id, start_offset, end_offset, label)"));
+                    "CREATE INDEX annotation_by_document ON annotation(document_id, start_offset, end_offset, label)"),
+            List.of(
+                    """
+                    CREATE TABLE provenance (
+                        annotation_id TEXT PRIMARY KEY REFERENCES annotation(id) ON DELETE CASCADE,
+                        accepted_from TEXT NOT NULL,
+                        accepted_by   TEXT NOT NULL,
+                        accepted_at   TEXT NOT NULL
+                    )""",
+                    """
+                    CREATE TABLE comment (
+                        id          TEXT PRIMARY KEY,
+                        document_id TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                        target      TEXT NOT NULL,
+                        author      TEXT NOT NULL,
+                        created     TEXT NOT NULL,
+                        text        TEXT NOT NULL
+                    )""",
+                    "CREATE INDEX comment_by_document ON comment(document_id, target)",
+                    """
+                    CREATE TABLE review_decision (
+                        review        TEXT NOT NULL,
+                        annotation_id TEXT NOT NULL,
+                        decision      TEXT NOT NULL
+                                      CHECK (decision IN ('keep_mine', 'accept_theirs', 'accept_both', 'reject_both')),
+                        decided_by    TEXT NOT NULL,
+                        decided_at    TEXT NOT NULL,
+                        PRIMARY KEY (review, annotation_id)
+                    )"""));
 
     static final int VERSION = MIGRATIONS.size();
 

@@ -41,7 +41,7 @@ class EditorTest {
         doc = store.addDocumentIfAbsent(new Document("d1", "budanov", null, Sha256.hex(TEXT), TEXT, Instant.EPOCH));
         Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00.123456Z"), ZoneOffset.UTC);
         editor = new Editor(store, "alice", clock, 3);
-        editor.addListener((edit, undone) -> heard.add(edit));
+        editor.addListener((step, undone) -> heard.addAll(step.edits()));
     }
 
     @AfterEach

@@ -29,6 +29,7 @@ import javafx.collections.ObservableSet;
 
 import org.factspan.edit.Edit;
 import org.factspan.edit.Editor;
+import org.factspan.edit.Step;
 import org.factspan.format.ArticleImport;
 import org.factspan.model.Annotation;
 import org.factspan.model.Document;
@@ -75,6 +76,7 @@ public final class Workbench {
     private final BooleanProperty canUndo = new SimpleBooleanProperty(this, "canUndo");
     private final BooleanProperty canRedo = new SimpleBooleanProperty(this, "canRedo");
     private final DoubleProperty importProgress = new SimpleDoubleProperty(this, "importProgress", -1);
+    private final List<Consumer<Step>> stepListeners = new ArrayList<>();
     private Editor editor;
     private String annotator;
     /** What the last edit, undo or redo left in the file (null after a delete) and what it replaced. */
@@ -94,7 +96,7 @@ public final class Workbench {
         ProjectStore store = ProjectStore.openOrCreate(file);
         closeProject();
         editor = new Editor(store, annotator, clock, 1000);
-        editor.addListener(this::onEdit);
+        editor.addListener(this::onStep);
         labels.setAll(store.labels());
         project.set(store);
         refreshDocuments();
@@ -117,6 +119,24 @@ public final class Workbench {
             editor = null;
             store.close();
         }
+    }
+
+    /** Hears every committed step, undo and redo (the review panel refreshes its decisions from it). */
+    public void addStepListener(Consumer<Step> listener) {
+        stepListeners.add(listener);
+    }
+
+    /** The editor of the open project, for actions beyond single annotations (review decisions). */
+    public Editor editor() {
+        return editor;
+    }
+
+    /**
+     * Runs several changes as one undoable step and brings the view in step, as {@link #tag} does for one; returns
+     * false (with {@link #messageProperty()} set) when the project refused them.
+     */
+    public boolean perform(String description, List<org.factspan.edit.Change> changes) {
+        return attempt(() -> editor.perform(description, changes)).isPresent() || message.get().isEmpty();
     }
 
     public ReadOnlyObjectProperty<ProjectStore> projectProperty() {
@@ -375,11 +395,10 @@ public final class Workbench {
         }
     }
 
-    /** Undo and redo follow the edit into its document; opening it loads the state the editor just wrote. */
-    private void showDocumentOf(Edit edit) {
-        if (document.get() == null || !document.get().id().equals(edit.documentId())) {
-            openDocument(edit.documentId());
-        }
+    /** Undo and redo follow the step into its document; opening it loads the state the editor just wrote. */
+    private void showDocumentOf(Step step) {
+        step.documentId().filter(id -> document.get() == null || !document.get().id().equals(id))
+                .ifPresent(this::openDocument);
     }
 
     // ---- status ---------------------------------------------------------------------------------------------------
@@ -437,6 +456,15 @@ public final class Workbench {
      * Keeps the open document's list in step with one edit, undo or redo by removing the old value and inserting the
      * new one in reading order - O(log n) to find, instead of reloading 20,000 annotations after every keystroke.
      */
+    private void onStep(Step step, boolean undone) {
+        List<Edit> edits = new ArrayList<>(step.edits());
+        if (undone) {
+            Collections.reverse(edits);
+        }
+        edits.forEach(edit -> onEdit(edit, undone));
+        stepListeners.forEach(listener -> listener.accept(step));
+    }
+
     private void onEdit(Edit edit, boolean undone) {
         Annotation gone = undone ? edit.after() : edit.before();
         Annotation now = undone ? edit.before() : edit.after();

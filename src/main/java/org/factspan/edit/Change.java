@@ -1,0 +1,63 @@
+package org.factspan.edit;
+
+import org.factspan.store.ProjectStore;
+
+/**
+ * One reversible write to the project. Changes are values holding the state before and after, so that undo and redo
+ * restore exactly what was stored, however often they alternate.
+ */
+public sealed interface Change permits Edit, Change.ProvenanceChange, Change.CommentChange, Change.MarkChange {
+
+    void apply(ProjectStore store);
+
+    void revert(ProjectStore store);
+
+    /** Where an annotation accepted from a colleague came from; null for "none". */
+    record ProvenanceChange(String annotationId, org.factspan.model.Provenance before,
+                            org.factspan.model.Provenance after) implements Change {
+        @Override
+        public void apply(ProjectStore store) {
+            store.setProvenance(annotationId, after);
+        }
+
+        @Override
+        public void revert(ProjectStore store) {
+            store.setProvenance(annotationId, before);
+        }
+    }
+
+    /** A comment added, edited or removed; null for "none". */
+    record CommentChange(org.factspan.model.Comment before, org.factspan.model.Comment after) implements Change {
+        @Override
+        public void apply(ProjectStore store) {
+            write(store, before, after);
+        }
+
+        @Override
+        public void revert(ProjectStore store) {
+            write(store, after, before);
+        }
+
+        private static void write(ProjectStore store, org.factspan.model.Comment from, org.factspan.model.Comment to) {
+            if (to == null) {
+                store.deleteComment(from.id());
+            } else {
+                store.putComment(to);
+            }
+        }
+    }
+
+    /** A review decision recorded against one annotation; null for "undecided". */
+    record MarkChange(String review, String annotationId, org.factspan.model.ReviewMark before,
+                      org.factspan.model.ReviewMark after) implements Change {
+        @Override
+        public void apply(ProjectStore store) {
+            store.setReviewMark(review, annotationId, after);
+        }
+
+        @Override
+        public void revert(ProjectStore store) {
+            store.setReviewMark(review, annotationId, before);
+        }
+    }
+}
