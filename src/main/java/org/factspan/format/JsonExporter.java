@@ -2,8 +2,10 @@ package org.factspan.format;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -12,9 +14,12 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.PrettyPrinter;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import org.factspan.model.Comment;
 import org.factspan.model.Document;
 import org.factspan.model.FactSpanException;
 import org.factspan.model.Label;
+import org.factspan.model.Provenance;
+import org.factspan.model.Timestamps;
 import org.factspan.store.ProjectStore;
 
 /**
@@ -102,6 +107,7 @@ public final class JsonExporter {
 
     private static void writeDocument(PrefetchingReader.Item item, JsonGenerator json) throws IOException {
         Document document = item.document();
+        Map<String, Provenance> provenance = item.provenance();
         json.writeStartObject();
         json.writeStringField("id", document.id());
         json.writeStringField("title", document.title());
@@ -122,9 +128,32 @@ public final class JsonExporter {
             utf8Field(json, CREATED, created);
             utf8Field(json, MODIFIED, modified);
             utf8Field(json, NOTE, note);
+            if (!provenance.isEmpty()) {
+                Provenance accepted = provenance.get(new String(annotationId, StandardCharsets.UTF_8));
+                if (accepted != null) {
+                    json.writeObjectFieldStart("provenance");
+                    json.writeStringField("accepted_from", accepted.acceptedFrom());
+                    json.writeStringField("accepted_by", accepted.acceptedBy());
+                    json.writeStringField("accepted_at", Timestamps.format(accepted.acceptedAt()));
+                    json.writeEndObject();
+                }
+            }
             json.writeEndObject();
         });
         json.writeEndArray();
+        if (!item.comments().isEmpty()) {
+            json.writeArrayFieldStart("comments");
+            for (Comment comment : item.comments()) {
+                json.writeStartObject();
+                json.writeStringField("id", comment.id());
+                json.writeStringField("target", comment.target());
+                json.writeStringField("author", comment.author());
+                json.writeStringField("created", Timestamps.format(comment.created()));
+                json.writeStringField("text", comment.text());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
         json.writeEndObject();
     }
 

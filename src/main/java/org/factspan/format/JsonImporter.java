@@ -29,9 +29,11 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.factspan.model.Annotation;
+import org.factspan.model.Comment;
 import org.factspan.model.CodePointIndex;
 import org.factspan.model.Document;
 import org.factspan.model.FactSpanException;
+import org.factspan.model.Provenance;
 import org.factspan.model.Label;
 import org.factspan.store.ProjectStore;
 import org.factspan.text.Sha256;
@@ -291,6 +293,47 @@ public final class JsonImporter {
                 documentsAdded++;
             }
             readAnnotations(annotations, document, where);
+            readComments(node.get("comments"), document, where);
+        }
+
+        /** Comments are optional (a project never reviewed has none); one with an id the project has is skipped. */
+        private void readComments(JsonNode comments, Document document, String documentWhere) {
+            if (comments == null || comments.isNull()) {
+                return;
+            }
+            if (!comments.isArray()) {
+                throw wrongType(comments, "comments", "an array", documentWhere);
+            }
+            Set<String> known = new HashSet<>();
+            store.comments(document.id()).forEach(c -> known.add(c.id()));
+            int number = 0;
+            for (JsonNode node : comments) {
+                number++;
+                String where = documentWhere + ", comment " + annotationName(node, number);
+                object(node, where);
+                String text = string(node, "text", where);
+                if (text.isBlank()) {
+                    throw new FactSpanException(where + " has no text.");
+                }
+                Comment comment = new Comment(string(node, "id", where), document.id(), string(node, "target", where),
+                        string(node, "author", where), instant(node.get("created"), "created", where), text);
+                if (known.add(comment.id())) {
+                    store.putComment(comment);
+                }
+            }
+        }
+
+        /** Where an annotation accepted in a review came from; optional. */
+        private void readProvenance(JsonNode node, Annotation annotation, String where) {
+            JsonNode provenance = node.get("provenance");
+            if (provenance == null || provenance.isNull()) {
+                return;
+            }
+            String inside = where + ", its provenance";
+            object(provenance, inside);
+            store.setProvenance(annotation.id(), new Provenance(string(provenance, "accepted_from", inside),
+                    string(provenance, "accepted_by", inside),
+                    instant(provenance.get("accepted_at"), "accepted_at", inside)));
         }
 
         private void readAnnotations(JsonNode annotations, Document document, String documentWhere) {
@@ -323,11 +366,14 @@ public final class JsonImporter {
                     throw new FactSpanException(where + " has the same label and offsets (" + annotation.label() + " "
                             + annotation.span() + ") as annotation " + twin + " of the same document in the file.");
                 }
-                store(annotation, inProject.contains(position), where);
+                if (store(annotation, inProject.contains(position), where)) {
+                    readProvenance(node, annotation, where);
+                }
             }
         }
 
-        private void store(Annotation annotation, boolean positionTaken, String where) {
+        /** Returns whether the annotation was added. */
+        private boolean store(Annotation annotation, boolean positionTaken, String where) {
             Optional<Annotation> existing = store.annotation(annotation.id());
             if (existing.isPresent()) {
                 if (!existing.get().equals(annotation)) {
@@ -335,16 +381,19 @@ public final class JsonImporter {
                             + differences(existing.get(), annotation) + "); FactSpan does not overwrite it.");
                 }
                 annotationsUnchanged++;
-            } else if (positionTaken) {
-                annotationsDuplicate++;
-            } else {
-                try {
-                    store.insert(annotation);
-                } catch (FactSpanException e) {
-                    throw new FactSpanException(where + ": " + e.getMessage(), e);
-                }
-                annotationsAdded++;
+                return false;
             }
+            if (positionTaken) {
+                annotationsDuplicate++;
+                return false;
+            }
+            try {
+                store.insert(annotation);
+            } catch (FactSpanException e) {
+                throw new FactSpanException(where + ": " + e.getMessage(), e);
+            }
+            annotationsAdded++;
+            return true;
         }
 
         // ---- reading fields ---------------------------------------------------------------------------------------

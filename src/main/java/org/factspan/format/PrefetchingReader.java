@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -12,8 +13,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.factspan.model.Comment;
 import org.factspan.model.Document;
 import org.factspan.model.FactSpanException;
+import org.factspan.model.Provenance;
 import org.factspan.store.AnnotationSink;
 import org.factspan.store.DocumentSummary;
 import org.factspan.store.ProjectStore;
@@ -32,6 +35,11 @@ final class PrefetchingReader implements AutoCloseable {
     /** The annotations of a document, ready to be written. */
     interface Item {
         Document document();
+
+        /** Provenance of the annotations accepted in a review, by annotation id; usually empty. */
+        Map<String, Provenance> provenance();
+
+        List<Comment> comments();
 
         void replay(AnnotationSink sink) throws IOException;
     }
@@ -101,10 +109,22 @@ final class PrefetchingReader implements AutoCloseable {
     /** Reads the document now on the caller's thread, and its rows when the caller replays them. */
     private Item streamed(DocumentSummary summary) {
         Document document = load(store, summary);
+        Map<String, Provenance> provenance = store.provenance(document.id());
+        List<Comment> comments = store.comments(document.id());
         return new Item() {
             @Override
             public Document document() {
                 return document;
+            }
+
+            @Override
+            public Map<String, Provenance> provenance() {
+                return provenance;
+            }
+
+            @Override
+            public List<Comment> comments() {
+                return comments;
             }
 
             @Override
@@ -119,10 +139,22 @@ final class PrefetchingReader implements AutoCloseable {
         List<Row> rows = new ArrayList<>(summary.annotations());
         source.scanAnnotations(document.id(), (id, label, start, end, quote, annotator, created, modified, note) ->
                 rows.add(new Row(id, label, start, end, quote, annotator, created, modified, note)));
+        Map<String, Provenance> provenance = source.provenance(document.id());
+        List<Comment> comments = source.comments(document.id());
         return new Item() {
             @Override
             public Document document() {
                 return document;
+            }
+
+            @Override
+            public Map<String, Provenance> provenance() {
+                return provenance;
+            }
+
+            @Override
+            public List<Comment> comments() {
+                return comments;
             }
 
             @Override
