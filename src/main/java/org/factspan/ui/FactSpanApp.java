@@ -23,7 +23,8 @@ import org.factspan.ui.main.MainWindow;
 import org.factspan.ui.workbench.Workbench;
 
 /**
- * The window's application: reads the command line ({@code [--project FILE] [--annotator NAME] [ARTICLE...]}),
+ * The window's application: reads the command line
+ * ({@code [--project FILE] [--annotator NAME] [--review THEIRS] [ARTICLE...]}),
  * picks the project (the named one, else the last one, else a default workspace in the user's home), asks once for
  * the annotator's name, and shows the {@link MainWindow}.
  */
@@ -58,8 +59,9 @@ public final class FactSpanApp extends Application {
             return;
         }
         settings.setAnnotator(annotator);
-        Workbench workbench = new Workbench(Tasks.background(), Clock.systemUTC(), annotator);
-        window = new MainWindow(stage, workbench, settings);
+        Tasks tasks = Tasks.background();
+        Workbench workbench = new Workbench(tasks, Clock.systemUTC(), annotator);
+        window = new MainWindow(stage, workbench, settings, tasks);
 
         Path project = arguments.project()
                 .or(() -> settings.lastProject().filter(Files::isRegularFile))
@@ -74,6 +76,7 @@ public final class FactSpanApp extends Application {
         } else if (firstStart) {
             offerSample(workbench);
         }
+        arguments.review().ifPresent(window::review);
     }
 
     @Override
@@ -112,28 +115,31 @@ public final class FactSpanApp extends Application {
     }
 
     /** The window's command line. */
-    record Arguments(Optional<Path> project, Optional<String> annotator, List<Path> articles) {
+    record Arguments(Optional<Path> project, Optional<String> annotator, Optional<Path> review, List<Path> articles) {
 
         static Arguments parse(List<String> args) {
             Path project = null;
             String annotator = null;
+            Path review = null;
             List<Path> articles = new ArrayList<>();
             for (int i = 0; i < args.size(); i++) {
                 String arg = args.get(i);
                 switch (arg) {
                     case "--project" -> project = Path.of(value(args, ++i, arg));
                     case "--annotator" -> annotator = value(args, ++i, arg);
+                    case "--review" -> review = Path.of(value(args, ++i, arg));
                     default -> {
                         if (arg.startsWith("--")) {
                             throw new IllegalArgumentException("Unknown option " + arg
-                                    + "; the window takes [--project FILE] [--annotator NAME] [ARTICLE...].");
+                                    + "; the window takes [--project FILE] [--annotator NAME] [--review THEIRS]"
+                                    + " [ARTICLE...].");
                         }
                         articles.add(Path.of(arg));
                     }
                 }
             }
             return new Arguments(Optional.ofNullable(project), Optional.ofNullable(annotator)
-                    .map(String::strip).filter(s -> !s.isEmpty()), List.copyOf(articles));
+                    .map(String::strip).filter(s -> !s.isEmpty()), Optional.ofNullable(review), List.copyOf(articles));
         }
 
         private static String value(List<String> args, int i, String option) {

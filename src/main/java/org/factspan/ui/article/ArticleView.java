@@ -69,6 +69,10 @@ public final class ArticleView {
     private CodePointIndex index;
     private DisplayText display;
     private AnnotationStyler styler;
+    /** A colleague's annotations during a review, drawn as dashed boxes over mine; null outside a review. */
+    private AnnotationStyler theirsStyler;
+    private List<Annotation> theirs = List.of();
+    private java.util.function.Predicate<KeyEvent> reviewKeys = e -> false;
     private List<org.factspan.model.Label> labels = List.of();
     private boolean dark;
     private String css;
@@ -141,6 +145,7 @@ public final class ArticleView {
             area.getStylesheets().remove(css);
         }
         String text = AnnotationStyler.css(this.labels, dark ? AnnotationStyler.Theme.DARK : AnnotationStyler.Theme.LIGHT)
+                + AnnotationStyler.theirsCss(this.labels, dark ? AnnotationStyler.Theme.DARK : AnnotationStyler.Theme.LIGHT)
                 + FIND_MATCH_CSS;
         // JavaFX reads stylesheets from URLs only; a data URL keeps the generated colours out of the file system.
         css = "data:text/css;base64," + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
@@ -153,6 +158,22 @@ public final class ArticleView {
     private void rebuildStyler() {
         styler = document == null ? null : new AnnotationStyler(workbench.annotations(), index, display, labels,
                 workbench.hiddenLabels());
+        List<Annotation> theirsHere = document == null ? List.of()
+                : theirs.stream().filter(a -> a.documentId().equals(document.id())).toList();
+        theirsStyler = theirsHere.isEmpty() ? null
+                : new AnnotationStyler(theirsHere, index, display, labels, workbench.hiddenLabels());
+    }
+
+    /** Shows a colleague's annotations (placed on my text) beside mine; an empty list ends that. */
+    public void setTheirs(List<Annotation> annotations) {
+        theirs = List.copyOf(annotations);
+        rebuildStyler();
+        restyleAll();
+    }
+
+    /** Keys the review mode handles in the article (decisions); returns true when it used the key. */
+    public void setReviewKeys(java.util.function.Predicate<KeyEvent> handler) {
+        reviewKeys = handler;
     }
 
     public void setZoom(double zoom) {
@@ -214,7 +235,7 @@ public final class ArticleView {
         if (document == null || styler == null || area.getLength() == 0) {
             return;
         }
-        area.setStyleSpans(0, findBar.overlay(styler.styles(selectedId()), 0));
+        area.setStyleSpans(0, findBar.overlay(withTheirs(styler.styles(selectedId()), 0, area.getLength()), 0));
     }
 
     private void restyle(Annotation annotation) {
@@ -233,7 +254,27 @@ public final class ArticleView {
     }
 
     private StyleSpans<Collection<String>> styles(int from, int to) {
-        return styler.styles(from, to, selectedId());
+        return withTheirs(styler.styles(from, to, selectedId()), from, to);
+    }
+
+    private StyleSpans<Collection<String>> withTheirs(StyleSpans<Collection<String>> mine, int from, int to) {
+        if (theirsStyler == null) {
+            return mine;
+        }
+        return mine.overlay(theirsStyler.styles(from, to, null), (own, other) -> {
+            if (other.isEmpty()) {
+                return own;
+            }
+            java.util.Set<String> both = new java.util.HashSet<>(own);
+            both.add("theirs");
+            for (String style : other) {
+                int dash = style.lastIndexOf('-');
+                if (style.startsWith("ann-") && dash > 0) {
+                    both.add("theirs" + style.substring(dash));
+                }
+            }
+            return both;
+        });
     }
 
     private String selectedId() {
@@ -316,6 +357,10 @@ public final class ArticleView {
             exactSelection = false;
         }
         if (event.isShortcutDown() || event.isAltDown()) {
+            return;
+        }
+        if (reviewKeys.test(event)) {
+            event.consume();
             return;
         }
         KeyCode code = event.getCode();

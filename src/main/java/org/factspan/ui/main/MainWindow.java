@@ -28,6 +28,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -51,7 +53,11 @@ import org.factspan.model.Annotation;
 import org.factspan.model.FactSpanException;
 import org.factspan.store.DocumentSummary;
 import org.factspan.store.ProjectStore;
+import org.factspan.model.Decision;
 import org.factspan.ui.Settings;
+import org.factspan.ui.Tasks;
+import org.factspan.ui.review.ReviewModel;
+import org.factspan.ui.review.ReviewPanel;
 import org.factspan.ui.article.ArticleView;
 import org.factspan.ui.workbench.Workbench;
 
@@ -73,6 +79,11 @@ public final class MainWindow {
     private final Settings settings;
     private final ArticleView article;
     private final AnnotationPanel annotations;
+    private final ReviewModel review;
+    private final ReviewPanel reviewPanel;
+    private final TabPane side = new TabPane();
+    private final Tab annotationsTab = new Tab("Annotations");
+    private final Tab reviewTab = new Tab("Review");
     private final ListView<DocumentSummary> documentList = new ListView<>();
     private final SplitPane split = new SplitPane();
     private final ToolBar toolbar = new ToolBar();
@@ -84,13 +95,16 @@ public final class MainWindow {
     private Scene scene;
     private double zoom = 1.0;
 
-    public MainWindow(Stage stage, Workbench workbench, Settings settings) {
+    public MainWindow(Stage stage, Workbench workbench, Settings settings, Tasks tasks) {
         this.stage = stage;
         this.workbench = workbench;
         this.settings = settings;
         this.article = new ArticleView(workbench);
         this.annotations = new AnnotationPanel(workbench);
+        this.review = new ReviewModel(workbench, tasks, Clock.systemUTC());
+        this.reviewPanel = new ReviewPanel(review, this::closeReview);
         article.setOnEditNote(this::editNote);
+        article.setReviewKeys(reviewPanel::handleKey);
         build();
     }
 
@@ -165,9 +179,27 @@ public final class MainWindow {
         left.getStyleClass().add("side-panel");
         left.setMinWidth(160);
 
-        split.getItems().addAll(left, article.node(), annotations.node());
+        annotationsTab.setContent(annotations.node());
+        annotationsTab.setClosable(false);
+        reviewTab.setContent(reviewPanel.node());
+        reviewTab.setClosable(false);
+        side.getTabs().add(annotationsTab);
+        side.setMinWidth(280);
+        split.getItems().addAll(left, article.node(), side);
         SplitPane.setResizableWithParent(left, false);
-        SplitPane.setResizableWithParent(annotations.node(), false);
+        SplitPane.setResizableWithParent(side, false);
+        workbench.documentProperty().addListener((obs, old, doc) -> showTheirs());
+        review.reviewProperty().addListener((obs, old, now) -> {
+            showTheirs();
+            if (now == null) {
+                side.getTabs().remove(reviewTab);
+            } else if (!side.getTabs().contains(reviewTab)) {
+                side.getTabs().add(reviewTab);
+            }
+            if (now != null) {
+                side.getSelectionModel().select(reviewTab);
+            }
+        });
         split.setDividerPositions(settings.get("divider0", 0.17), settings.get("divider1", 0.64));
 
         buildToolbar();
@@ -251,11 +283,27 @@ public final class MainWindow {
                 item("_Actual Size", "Shortcut+0", () -> setZoom(1.0)),
                 new SeparatorMenuItem(), darkTheme, showLabelsMenu);
 
+        Menu reviewMenu = new Menu("_Review");
+        MenuItem next = item("_Next Difference", "F8", review::next);
+        MenuItem previous = item("_Previous Difference", "Shift+F8", review::previous);
+        MenuItem keep = item("_Keep Mine  (K)", null, () -> review.decide(Decision.KEEP_MINE));
+        MenuItem accept = item("Accept _Theirs  (T)", null, () -> review.decide(Decision.ACCEPT_THEIRS));
+        MenuItem both = item("Accept _Both  (B)", null, () -> review.decide(Decision.ACCEPT_BOTH));
+        MenuItem reject = item("Reject Both  (_X)", null, () -> review.decide(Decision.REJECT_BOTH));
+        MenuItem closeReview = item("_Close Review", null, this::closeReview);
+        var noReview = review.reviewProperty().isNull();
+        for (MenuItem reviewItem : List.of(next, previous, keep, accept, both, reject, closeReview)) {
+            reviewItem.disableProperty().bind(noReview);
+        }
+        reviewMenu.getItems().addAll(item("_Review Colleague's File...", "Shortcut+R", this::chooseReview),
+                new SeparatorMenuItem(), next, previous, new SeparatorMenuItem(), keep, accept, both, reject,
+                new SeparatorMenuItem(), closeReview);
+
         Menu help = new Menu("_Help");
         help.getItems().addAll(item("_Keyboard Shortcuts", "F1", this::showShortcuts), item("_About FactSpan", null,
                 this::showAbout));
 
-        MenuBar bar = new MenuBar(file, edit, view, help);
+        MenuBar bar = new MenuBar(file, edit, view, reviewMenu, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -458,6 +506,47 @@ public final class MainWindow {
         } catch (FactSpanException e) {
             error("The export failed", e.getMessage());
         }
+    }
+
+    private void chooseReview() {
+        if (workbench.project().isEmpty()) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Review Colleague's File");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("FactSpan projects and exports", "*" + ProjectStore.EXTENSION, "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        Optional.ofNullable(chooser.showOpenDialog(stage)).map(java.io.File::toPath).ifPresent(this::review);
+    }
+
+    /** Opens a review of a colleague's project or export against this project. */
+    public void review(Path theirs) {
+        statusBar.setText("Comparing with " + theirs.getFileName() + "...");
+        review.open(theirs, () -> {
+            statusBar.setText("Reviewing " + theirs.getFileName() + ": " + review.items().size()
+                    + " differences; F8 steps through them.");
+            review.next();
+            reviewPanel.focusList();
+        }, problem -> {
+            statusBar.setText("");
+            error("The file cannot be reviewed", problem);
+        });
+    }
+
+    /** The review model, for tests. */
+    public ReviewModel reviewModel() {
+        return review;
+    }
+
+    private void closeReview() {
+        review.close();
+        article.focus();
+    }
+
+    private void showTheirs() {
+        article.setTheirs(workbench.document() == null ? List.of()
+                : review.theirAnnotations(workbench.document().id()));
     }
 
     private void editNote() {

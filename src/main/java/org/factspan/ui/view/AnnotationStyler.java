@@ -324,6 +324,21 @@ public final class AnnotationStyler {
         return css.toString();
     }
 
+    /**
+     * The stylesheet for a colleague's annotations during a review: a dashed box in the label's colour, class
+     * {@code theirs-N}, so they stay apart at a glance from mine, which are filled and underlined.
+     */
+    public static String theirsCss(List<Label> labels, Theme theme) {
+        StringBuilder css = new StringBuilder();
+        for (int i = 0; i < labels.size(); i++) {
+            int color = Integer.parseInt(labels.get(i).color().substring(1), 16);
+            css.append(".theirs-").append(i).append(" { -rtfx-border-stroke-color: ")
+                    .append(hex(strokeColor(color, theme)))
+                    .append("; -rtfx-border-stroke-width: 1.5; -rtfx-border-stroke-dash-array: 5 3; }\n");
+        }
+        return css.toString();
+    }
+
     /** The highest opacity up to {@code wanted} percent, in steps of 5, at which the theme's text stays readable. */
     private static int fillPercent(int color, Theme theme, int wanted) {
         int percent = wanted;

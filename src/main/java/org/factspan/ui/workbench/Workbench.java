@@ -356,11 +356,17 @@ public final class Workbench {
         select(next);
     }
 
+    /** Asks the view to bring a span of the open document into sight. */
+    public void revealSpan(Span span) {
+        reveal.set(null);
+        reveal.set(span);
+    }
+
     /** Selects {@code annotation} and asks the view to show it. */
     public void select(Annotation annotation) {
         selected.set(annotation);
         if (annotation != null) {
-            reveal.set(annotation.span());
+            revealSpan(annotation.span());
         }
     }
 
