@@ -285,7 +285,7 @@ public final class ProjectStore implements AutoCloseable {
              ResultSet rows = statement.executeQuery(
                      "SELECT d.id, d.title, d.source, d.sha256, d.length, d.imported,"
                              + " (SELECT COUNT(*) FROM annotation a WHERE a.document_id = d.id)"
-                             + " FROM document d ORDER BY d.imported, d.title")) {
+                             + " FROM document d ORDER BY d.position")) {
             while (rows.next()) {
                 documents.add(new DocumentSummary(rows.getString(1), rows.getString(2), rows.getString(3),
                         rows.getString(4), rows.getInt(5), Timestamps.parse(rows.getString(6)), rows.getInt(7)));
@@ -333,7 +333,8 @@ public final class ProjectStore implements AutoCloseable {
             return existing.get();
         }
         try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO document (id, title, source, sha256, text, length, imported) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO document (id, title, source, sha256, text, length, imported, position)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM document))")) {
             statement.setString(1, document.id());
             statement.setString(2, document.title());
             statement.setString(3, document.source());

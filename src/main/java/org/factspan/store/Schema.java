@@ -56,6 +56,10 @@ final class Schema {
                     // In the order documents are read and exported, so that neither needs a sort.
                     "CREATE INDEX annotation_by_document ON annotation(document_id, start_offset, end_offset, label)"),
             List.of(
+                    // The order documents were added in: what lists and exports follow, and what an import of an
+                    // export reproduces (import times cannot, since one import adds all its documents at once).
+                    "ALTER TABLE document ADD COLUMN position INTEGER NOT NULL DEFAULT 0",
+                    "UPDATE document SET position = rowid",
                     """
                     CREATE TABLE provenance (
                         annotation_id TEXT PRIMARY KEY REFERENCES annotation(id) ON DELETE CASCADE,

@@ -218,14 +218,13 @@ class SeedRoundTripTest {
     }
 
     /**
-     * The seed files in name order, which is also their title order. A project lists its documents by import time,
-     * then title, and an export does not carry the import time: JsonImporter gives every document of one file the same
-     * time, so a re-imported project lists them by title. Imported in another order, the articles would come back in
-     * title order and the second export would differ in the order of its documents only.
+     * The seed files in reverse name order, so that the order documents were added in differs from their title order:
+     * the export must keep the order of addition through the round trip.
      */
     private List<Path> seeds() throws IOException {
         try (Stream<Path> files = Files.list(SharedFixtures.shared().resolve("seeds"))) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".txt")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".txt"))
+                    .sorted(java.util.Comparator.reverseOrder()).toList();
         }
     }
 
