@@ -30,9 +30,10 @@ public final class Cli {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setParameterExceptionHandler((e, ignored) -> {
-            err.println(e.getMessage());
-            err.println("Run 'factspan " + (e.getCommandLine().getCommandName().equals("factspan") ? ""
-                    : e.getCommandLine().getCommandName() + " ") + "--help' for usage.");
+            String command = e.getCommandLine().getCommandName();
+            String message = e.getMessage().strip();
+            err.println(message + (message.endsWith(".") ? "" : ".") + " See 'factspan "
+                    + (command.equals("factspan") ? "" : command + " ") + "--help'.");
             return USAGE;
         });
         commandLine.setExecutionExceptionHandler((e, failed, parseResult) -> {
