@@ -2,7 +2,6 @@ package org.factspan.format;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
@@ -129,7 +128,7 @@ public final class JsonExporter {
             utf8Field(json, MODIFIED, modified);
             utf8Field(json, NOTE, note);
             if (!provenance.isEmpty()) {
-                Provenance accepted = provenance.get(new String(annotationId, StandardCharsets.UTF_8));
+                Provenance accepted = provenance.get(annotationId);
                 if (accepted != null) {
                     json.writeObjectFieldStart("provenance");
                     json.writeStringField("accepted_from", accepted.acceptedFrom());
@@ -157,14 +156,10 @@ public final class JsonExporter {
         json.writeEndObject();
     }
 
-    /** Writes a field whose value is stored UTF-8 text, escaped by Jackson but never decoded to a Java string. */
-    private static void utf8Field(JsonGenerator json, SerializedString name, byte[] utf8) throws IOException {
+    /** Writes a field with a name encoded once for the whole export. */
+    private static void utf8Field(JsonGenerator json, SerializedString name, String value) throws IOException {
         json.writeFieldName(name);
-        if (utf8 == null) {
-            json.writeNull();
-        } else {
-            json.writeUTF8String(utf8, 0, utf8.length);
-        }
+        json.writeString(value);
     }
 
     /**

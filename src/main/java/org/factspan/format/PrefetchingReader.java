@@ -46,8 +46,8 @@ final class PrefetchingReader implements AutoCloseable {
 
     static final int PREFETCH_LIMIT = 50_000;
 
-    private record Row(byte[] id, byte[] label, int start, int end, byte[] quote, byte[] annotator, byte[] created,
-                       byte[] modified, byte[] note) {
+    private record Row(String id, String label, int start, int end, String quote, String annotator, String created,
+                       String modified, String note) {
     }
 
     private final ProjectStore store;
