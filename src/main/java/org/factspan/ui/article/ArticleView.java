@@ -199,7 +199,11 @@ public final class ArticleView {
         markRightToLeftParagraphs();
         root.setCenter(scroll);
         rebuildStyler();
-        restyleAll();
+        if (!workbench.annotations().isEmpty()) {
+            // replaceText left the whole text unstyled, which is what no annotations look like; restyling 1 MB to
+            // the same nothing measured 15-110 ms (docs/benchmarks.md).
+            restyleAll();
+        }
         area.moveTo(0);
         area.requestFollowCaret();
         Platform.runLater(area::requestFocus);
