@@ -129,10 +129,11 @@ public final class ViewBenchmark {
             Settings settings = new Settings(Preferences.userRoot().node(prefs));
             onFx(() -> {
                 Stage stage = new Stage();
-                workbench = new Workbench(Tasks.background(), Clock.systemUTC(), "bench");
+                Tasks tasks = Tasks.background();
+                workbench = new Workbench(tasks, Clock.systemUTC(), "bench");
                 // Before the window's listeners: stamps the moment the edit is committed and in the list.
                 workbench.annotations().addListener((ListChangeListener<Annotation>) c -> committedAt = System.nanoTime());
-                MainWindow window = new MainWindow(stage, workbench, settings);
+                MainWindow window = new MainWindow(stage, workbench, settings, tasks);
                 // After them: the article view (and the table) have reacted to the edit.
                 workbench.annotations().addListener((ListChangeListener<Annotation>) c ->
                         listenersDoneAt = System.nanoTime());

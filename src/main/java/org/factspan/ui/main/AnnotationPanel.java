@@ -20,6 +20,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.skin.TableViewSkin;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -59,6 +61,8 @@ final class AnnotationPanel {
         table.setItems(sorted);
         table.setPlaceholder(new Label("No annotations.\nSelect text in the article and press 1-4."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Rows of one line each: a fixed height spares the table from measuring rows on every scroll.
+        table.setFixedCellSize(30);
         table.getColumns().add(labelColumn());
         table.getColumns().add(column("Quote", a -> oneLine(a.quote()), 200));
         table.getColumns().add(column("Annotator", Annotation::annotator, 80));
@@ -99,10 +103,7 @@ final class AnnotationPanel {
                     table.getSelectionModel().clearSelection();
                 } else {
                     table.getSelectionModel().select(now);
-                    int row = table.getSelectionModel().getSelectedIndex();
-                    if (row >= 0) {
-                        table.scrollTo(Math.max(0, row - 3));
-                    }
+                    scrollIntoView(table.getSelectionModel().getSelectedIndex());
                 }
                 syncing = false;
             }
@@ -148,6 +149,25 @@ final class AnnotationPanel {
 
     Node node() {
         return root;
+    }
+
+    /**
+     * Scrolls only when the row is out of sight: {@code TableView.scrollTo} re-measures rows every time, which was
+     * most of the time a tag took on a long article.
+     */
+    private void scrollIntoView(int row) {
+        if (row < 0) {
+            return;
+        }
+        if (table.getSkin() instanceof TableViewSkin<?> skin) {
+            VirtualFlow<?> flow = (VirtualFlow<?>) skin.getChildren().stream().filter(VirtualFlow.class::isInstance)
+                    .findFirst().orElse(null);
+            if (flow != null && flow.getFirstVisibleCell() != null && flow.getLastVisibleCell() != null
+                    && row > flow.getFirstVisibleCell().getIndex() && row < flow.getLastVisibleCell().getIndex()) {
+                return;
+            }
+        }
+        table.scrollTo(Math.max(0, row - 3));
     }
 
     private void refilter() {

@@ -620,6 +620,7 @@ public final class MainWindow {
     private static final class DocumentCell extends ListCell<DocumentSummary> {
         private final Label title = new Label();
         private final Label count = new Label();
+        private final Tooltip tooltip = new Tooltip();
         private final HBox box;
 
         DocumentCell() {
@@ -640,9 +641,10 @@ public final class MainWindow {
                 title.setText(item.title());
                 count.setText(String.valueOf(item.annotations()));
                 setGraphic(box);
-                setTooltip(new Tooltip(item.title() + "\n" + item.annotations() + " annotations, "
+                tooltip.setText(item.title() + "\n" + item.annotations() + " annotations, "
                         + String.format("%,d", item.length()) + " characters"
-                        + (item.source() == null ? "" : "\n" + item.source())));
+                        + (item.source() == null ? "" : "\n" + item.source()));
+                setTooltip(tooltip);
             }
         }
     }

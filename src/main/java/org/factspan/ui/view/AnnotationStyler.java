@@ -89,6 +89,8 @@ public final class AnnotationStyler {
     private final int[] labelPosition;
     /** maxEnd[i] = the largest displayEnd among sorted[0..i]: the binary search key for "may still overlap". */
     private final int[] maxEnd;
+    private final Map<String, Integer> positions;
+    private final Set<String> hiddenLabels;
 
     /**
      * @param annotations  the annotations of the document whose text {@code index} and {@code display} were built on
@@ -98,7 +100,8 @@ public final class AnnotationStyler {
     public AnnotationStyler(Collection<Annotation> annotations, CodePointIndex index, DisplayText display,
                             List<Label> labels, Set<String> hiddenLabels) {
         this.displayLength = display.displayText().length();
-        Map<String, Integer> positions = new HashMap<>();
+        this.hiddenLabels = Set.copyOf(hiddenLabels);
+        positions = new HashMap<>();
         fillClass = new String[labels.size()];
         underClass = new String[labels.size()];
         borderClass = new String[labels.size()];
@@ -129,6 +132,91 @@ public final class AnnotationStyler {
             max = Math.max(max, displayEnd[i]);
             maxEnd[i] = max;
         }
+    }
+
+    private AnnotationStyler(AnnotationStyler base, Annotation[] sorted, int[] displayStart, int[] displayEnd,
+                             int[] labelPosition) {
+        this.displayLength = base.displayLength;
+        this.fillClass = base.fillClass;
+        this.underClass = base.underClass;
+        this.borderClass = base.borderClass;
+        this.positions = base.positions;
+        this.hiddenLabels = base.hiddenLabels;
+        this.sorted = sorted;
+        this.displayStart = displayStart;
+        this.displayEnd = displayEnd;
+        this.labelPosition = labelPosition;
+        this.maxEnd = new int[sorted.length];
+        int max = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            max = Math.max(max, displayEnd[i]);
+            maxEnd[i] = max;
+        }
+    }
+
+    /**
+     * This styler after one edit: {@code removed} gone and {@code added} in (either may be null), on the same text.
+     * O(n) array copies instead of the O(n log n) build, which is what keeps tagging on a long article within a frame.
+     */
+    public AnnotationStyler changed(Annotation removed, Annotation added, CodePointIndex index, DisplayText display) {
+        int removeAt = removed == null ? -1 : indexOf(removed);
+        boolean insert = added != null && positions.containsKey(added.label()) && !hiddenLabels.contains(added.label());
+        int n = sorted.length - (removeAt >= 0 ? 1 : 0) + (insert ? 1 : 0);
+        Annotation[] newSorted = new Annotation[n];
+        int[] newStart = new int[n];
+        int[] newEnd = new int[n];
+        int[] newLabel = new int[n];
+        int j = 0;
+        boolean inserted = !insert;
+        for (int i = 0; i <= sorted.length; i++) {
+            if (!inserted && (i == sorted.length || i != removeAt && outermostFirst(added, sorted[i]) < 0)) {
+                newSorted[j] = added;
+                newStart[j] = display.toDisplay(index.toUtf16(added.start()));
+                newEnd[j] = display.toDisplayEnd(index.toUtf16(added.end()));
+                newLabel[j] = positions.get(added.label());
+                j++;
+                inserted = true;
+            }
+            if (i < sorted.length && i != removeAt) {
+                newSorted[j] = sorted[i];
+                newStart[j] = displayStart[i];
+                newEnd[j] = displayEnd[i];
+                newLabel[j] = labelPosition[i];
+                j++;
+            }
+        }
+        return new AnnotationStyler(this, newSorted, newStart, newEnd, newLabel);
+    }
+
+    /** The rank of {@code a} (by id) among the shown annotations, or -1. */
+    private int indexOf(Annotation a) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (sorted[mid].start() < a.start()) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        for (int i = low; i < sorted.length && sorted[i].start() == a.start(); i++) {
+            if (sorted[i].id().equals(a.id())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int outermostFirst(Annotation a, Annotation b) {
+        int order = Integer.compare(a.start(), b.start());
+        if (order == 0) {
+            order = Integer.compare(b.end(), a.end());
+        }
+        if (order == 0) {
+            order = Integer.compare(positions.get(a.label()), positions.get(b.label()));
+        }
+        return order != 0 ? order : a.id().compareTo(b.id());
     }
 
     /**

@@ -453,7 +453,7 @@ public final class Workbench {
                 reveal.set(lastReplaced.span());
             }
         }
-        refreshCounts();
+        updateDocumentCount();
         updateUndo();
         return Optional.ofNullable(current);
     }
@@ -484,11 +484,13 @@ public final class Workbench {
             int position = Collections.binarySearch(annotations, gone, READING_ORDER);
             if (position >= 0) {
                 annotations.remove(position);
+                counts.merge(gone.label(), -1, Integer::sum);
             }
         }
         if (now != null) {
             int position = Collections.binarySearch(annotations, now, READING_ORDER);
             annotations.add(position < 0 ? -position - 1 : position, now);
+            counts.merge(now.label(), 1, Integer::sum);
         }
     }
 
@@ -505,12 +507,18 @@ public final class Workbench {
         documents.setAll(requireProject().documents());
     }
 
+    /** Counts from scratch, when a document opens; edits then adjust the counts by one (see {@link #onEdit}). */
     private void refreshCounts() {
         Map<String, Integer> fresh = new LinkedHashMap<>();
         labels.forEach(l -> fresh.put(l.name(), 0));
         annotations.forEach(a -> fresh.merge(a.label(), 1, Integer::sum));
         counts.clear();
         counts.putAll(fresh);
+        updateDocumentCount();
+    }
+
+    /** The open document's count in the document list, replaced only when it changed. */
+    private void updateDocumentCount() {
         Document current = document.get();
         if (current != null) {
             for (int i = 0; i < documents.size(); i++) {

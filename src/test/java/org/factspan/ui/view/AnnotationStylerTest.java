@@ -307,6 +307,33 @@ class AnnotationStylerTest {
         return Integer.parseInt(hex.substring(1), 16);
     }
 
+    @Test
+    void anIncrementalChangeStylesExactlyAsAFreshBuild() {
+        String text = "💥 Кремль " + "Mr Budanov said Russia helped Hamas with weapons and money. ".repeat(40);
+        CodePointIndex index = new CodePointIndex(text);
+        DisplayText display = new DisplayText(text, 200);
+        Random random = new Random(11);
+        List<Annotation> current = new ArrayList<>(randomAnnotations(random, index, 300, 40));
+        AnnotationStyler styler = new AnnotationStyler(current, index, display, LABELS, Set.of("denial"));
+        for (int step = 0; step < 200; step++) {
+            Annotation removed = random.nextBoolean() && !current.isEmpty()
+                    ? current.remove(random.nextInt(current.size())) : null;
+            Annotation added = null;
+            if (removed == null || random.nextBoolean()) {
+                added = randomAnnotations(random, index, 1, 40).get(0);
+                added = new Annotation("new-" + step, added.documentId(), added.label(), added.start(), added.end(),
+                        added.quote(), added.annotator(), added.created(), added.modified(), added.note());
+                current.add(added);
+            }
+            styler = styler.changed(removed, added, index, display);
+            AnnotationStyler fresh = new AnnotationStyler(current, index, display, LABELS, Set.of("denial"));
+            String selected = current.isEmpty() ? null : current.get(0).id();
+            assertEquals(describe(fresh.styles(selected)), describe(styler.styles(selected)), "after step " + step);
+            assertEquals(fresh.annotationsAt(display.toDisplay(index.toUtf16(current.get(0).start()))),
+                    styler.annotationsAt(display.toDisplay(index.toUtf16(current.get(0).start()))));
+        }
+    }
+
     private static AnnotationStyler styler(String text, List<Annotation> annotations) {
         return new AnnotationStyler(annotations, new CodePointIndex(text), new DisplayText(text), LABELS, Set.of());
     }
