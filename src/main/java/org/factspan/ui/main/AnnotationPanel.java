@@ -65,7 +65,9 @@ final class AnnotationPanel {
         table.setFixedCellSize(30);
         table.getColumns().add(labelColumn());
         table.getColumns().add(column("Quote", a -> oneLine(a.quote()), 200));
-        table.getColumns().add(column("Annotator", Annotation::annotator, 80));
+        TableColumn<Annotation, String> annotator = column("Annotator", Annotation::annotator, 90);
+        annotator.setMinWidth(90);
+        table.getColumns().add(annotator);
         TableColumn<Annotation, Integer> position = new TableColumn<>("Position");
         position.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().start()));
         position.setCellFactory(c -> new TableCell<>() {
@@ -77,6 +79,7 @@ final class AnnotationPanel {
             }
         });
         position.setPrefWidth(80);
+        position.setMinWidth(80);
         table.getColumns().add(position);
         table.setRowFactory(t -> {
             TableRow<Annotation> row = new TableRow<>();
@@ -123,10 +126,7 @@ final class AnnotationPanel {
         HBox filters = new HBox(6, labelFilter, textFilter);
         filters.setPadding(new Insets(6));
 
-        Label title = new Label("Annotations");
-        title.getStyleClass().add("section-title");
-        title.setPadding(new Insets(8, 10, 0, 10));
-        VBox top = new VBox(title, filters, table);
+        VBox top = new VBox(filters, table);
         VBox.setVgrow(table, Priority.ALWAYS);
 
         details.getStyleClass().add("details");
@@ -245,7 +245,8 @@ final class AnnotationPanel {
                 setGraphic(swatch);
             }
         });
-        column.setPrefWidth(100);
+        column.setPrefWidth(110);
+        column.setMinWidth(100);
         return column;
     }
 

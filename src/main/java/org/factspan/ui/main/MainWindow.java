@@ -275,6 +275,7 @@ public final class MainWindow {
                 item("Annotator _Name...", null, this::changeAnnotator));
 
         darkTheme.setSelected(settings.darkTheme());
+        darkTheme.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
         darkTheme.setOnAction(e -> applyTheme(darkTheme.isSelected()));
         Menu view = new Menu("_View");
         view.getItems().addAll(

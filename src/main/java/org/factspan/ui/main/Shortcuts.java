@@ -31,10 +31,16 @@ final class Shortcuts {
                   Ctrl+Shift+Z, Ctrl+Y   redo
                   Ctrl+F                 find in the article (Enter / Shift+Enter: next / previous)
                   Ctrl+= / Ctrl+- / Ctrl+0   zoom in / out / actual size
+                  Ctrl+Shift+D           dark / light theme
                   Ctrl+I                 import articles
                   Ctrl+E                 export
                   Ctrl+O / Ctrl+N        open / new project
                   Ctrl+Q                 quit
+
+                Reviewing a colleague's file (Ctrl+R)
+                  F8 / Shift+F8          next / previous difference
+                  K / T / B / X          keep mine / accept theirs / accept both / reject both
+                  C                      comment on the difference
                 """);
         return text.toString();
     }

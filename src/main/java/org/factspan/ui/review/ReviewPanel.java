@@ -78,11 +78,15 @@ public final class ReviewPanel {
         progress.setMaxWidth(Double.MAX_VALUE);
         model.decidedProperty().addListener((obs, old, now) -> updateProgress());
 
-        chart.setTitle("Agreement by label (all paired documents)");
         chart.setLegendVisible(true);
+        chart.setLegendSide(javafx.geometry.Side.RIGHT);
         chart.setAnimated(false);
-        chart.setPrefHeight(210);
+        chart.setPrefHeight(200);
         chart.setMinHeight(180);
+        chart.setCategoryGap(14);
+        chart.setBarGap(1);
+        Label chartTitle = new Label("Agreement by label, all paired documents");
+        chartTitle.getStyleClass().add("detail-name");
         chart.getStyleClass().add("agreement-chart");
 
         filter.getItems().add(ALL);
@@ -156,7 +160,7 @@ public final class ReviewPanel {
         details.getStyleClass().add("difference-details");
         details.setPadding(new Insets(6));
 
-        root.getChildren().addAll(header, progressText, progress, chart, filters, list, details, buttons);
+        root.getChildren().addAll(header, progressText, progress, chartTitle, chart, filters, list, details, buttons);
         root.setPadding(new Insets(8, 10, 10, 10));
         root.getStyleClass().addAll("side-panel", "review-panel");
         showDetails(null);
