@@ -65,7 +65,7 @@ public final class WindowHarness {
                 new Workbench(tasks, Clock.systemUTC(), "alice"));
         FxToolkit.setupFixture(() -> {
             harness.stage = new Stage();
-            harness.window = new MainWindow(harness.stage, harness.workbench, settings);
+            harness.window = new MainWindow(harness.stage, harness.workbench, settings, tasks);
             harness.window.show();
             assertTrue(harness.window.openProject(project), "the project opens");
         });
