@@ -17,7 +17,6 @@ import org.factspan.model.Comment;
 import org.factspan.model.Document;
 import org.factspan.model.FactSpanException;
 import org.factspan.model.Provenance;
-import org.factspan.store.AnnotationSink;
 import org.factspan.store.DocumentSummary;
 import org.factspan.store.ProjectStore;
 
@@ -41,14 +40,11 @@ final class PrefetchingReader implements AutoCloseable {
 
         List<Comment> comments();
 
-        void replay(AnnotationSink sink) throws IOException;
+        /** Passes the annotation rows as JSON chunks ({@link ProjectStore#scanAnnotationChunks}). */
+        void replay(ProjectStore.ChunkSink sink) throws IOException;
     }
 
     static final int PREFETCH_LIMIT = 50_000;
-
-    private record Row(String id, String label, int start, int end, String quote, String annotator, String created,
-                       String modified, String note) {
-    }
 
     private final ProjectStore store;
     private final Deque<DocumentSummary> pending;
@@ -128,17 +124,16 @@ final class PrefetchingReader implements AutoCloseable {
             }
 
             @Override
-            public void replay(AnnotationSink sink) throws IOException {
-                store.scanAnnotations(document.id(), sink);
+            public void replay(ProjectStore.ChunkSink sink) throws IOException {
+                store.scanAnnotationChunks(document.id(), sink);
             }
         };
     }
 
     private static Item prefetched(ProjectStore source, DocumentSummary summary) throws IOException {
         Document document = load(source, summary);
-        List<Row> rows = new ArrayList<>(summary.annotations());
-        source.scanAnnotations(document.id(), (id, label, start, end, quote, annotator, created, modified, note) ->
-                rows.add(new Row(id, label, start, end, quote, annotator, created, modified, note)));
+        List<byte[]> chunks = new ArrayList<>();
+        source.scanAnnotationChunks(document.id(), chunks::add);
         Map<String, Provenance> provenance = source.provenance(document.id());
         List<Comment> comments = source.comments(document.id());
         return new Item() {
@@ -158,9 +153,9 @@ final class PrefetchingReader implements AutoCloseable {
             }
 
             @Override
-            public void replay(AnnotationSink sink) throws IOException {
-                for (Row r : rows) {
-                    sink.annotation(r.id, r.label, r.start, r.end, r.quote, r.annotator, r.created, r.modified, r.note);
+            public void replay(ProjectStore.ChunkSink sink) throws IOException {
+                for (byte[] chunk : chunks) {
+                    sink.chunk(chunk);
                 }
             }
         };
