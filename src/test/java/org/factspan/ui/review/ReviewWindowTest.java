@@ -32,6 +32,7 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
@@ -383,6 +384,31 @@ class ReviewWindowTest {
         assertEquals("1 of 5 differences decided", progressText());
         closeWindow();
         assertColleagueFileUntouched(theirs, theirsBefore);
+    }
+
+    @Test
+    void theProgressBarAndTheChartLegendAreShown() throws Exception {
+        twoAnnotators();
+        openWindow();
+        reviewTheirs(theirs);
+        Node panel = robot.lookup(".review-panel").query();
+        ProgressBar bar = robot.from(panel).lookup(".progress-bar").queryAs(ProgressBar.class);
+        assertTrue(bar.getHeight() > 0, "the progress bar is not squeezed away: " + bar.getLayoutBounds());
+        assertEquals(0, bar.getProgress());
+        javafx.scene.paint.Paint background = ((javafx.scene.layout.Region) panel).getBackground().getFills().get(0)
+                .getFill();
+        javafx.scene.paint.Color emptyTrack = fx(() -> bar.snapshot(null, null).getPixelReader()
+                .getColor((int) bar.getWidth() - 3, (int) bar.getHeight() / 2));
+        assertFalse(emptyTrack.getOpacity() == 0 || emptyTrack.equals(background),
+                "the empty track stands out from the panel: " + emptyTrack + " on " + background);
+        Node legend = robot.from(panel).lookup(".chart-legend").query();
+        assertTrue(legend.isVisible(), "four series in four colours need their names");
+        assertTrue(legend.getLayoutBounds().getHeight() > 0);
+
+        focusList();
+        goTo(Difference.Category.LABEL_CONFLICT);
+        press(KeyCode.T);
+        assertEquals(0.2, bar.getProgress(), 1e-9, "1 of 5");
     }
 
     @Test
