@@ -9,6 +9,7 @@ import java.util.Map;
 
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
+import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -76,10 +77,13 @@ public final class ReviewPanel {
 
         progressText.textProperty().bind(model.progressProperty());
         progress.setMaxWidth(Double.MAX_VALUE);
+        // A short window shrinks the panel's rows to their minimum, which for a progress bar is nothing at all.
+        progress.setMinHeight(Region.USE_PREF_SIZE);
         model.decidedProperty().addListener((obs, old, now) -> updateProgress());
 
         chart.setLegendVisible(true);
-        chart.setLegendSide(javafx.geometry.Side.RIGHT);
+        // Below the plot the legend needs the chart to be 200 px plus title and legend high, or JavaFX drops it.
+        chart.setLegendSide(Side.RIGHT);
         chart.setAnimated(false);
         chart.setPrefHeight(200);
         chart.setMinHeight(180);
