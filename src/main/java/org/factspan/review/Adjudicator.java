@@ -66,6 +66,18 @@ public final class Adjudicator {
         return store.reviewMarks(review);
     }
 
+    /**
+     * "decided of total" for a review whose differences are {@code differences} now: every decision counts once
+     * (by its difference id), and the differences no decision covers are the rest. Differences computed again after
+     * decisions regroup (accepting theirs turns a conflict into an agreement; rejecting an only-mine one removes
+     * it), so counting decided differences directly would change with every reopening.
+     */
+    public static int[] progress(List<Difference> differences, Map<String, ReviewMark> marks) {
+        long open = differences.stream().filter(d -> !decided(d, marks)).count();
+        int decisions = (int) marks.values().stream().map(ReviewMark::difference).distinct().count();
+        return new int[] {decisions, (int) open + decisions};
+    }
+
     /** Whether a decision covers this difference, given {@link #marks()}. */
     public static boolean decided(Difference difference, Map<String, ReviewMark> marks) {
         return (difference.mine() != null && marks.containsKey(difference.mine().id()))
@@ -123,9 +135,10 @@ public final class Adjudicator {
         if (copy != null) {
             involved.add(copy.id());
         }
+        String group = UUID.randomUUID().toString();
         for (String id : involved) {
             changes.add(new Change.MarkChange(review, id, marks.get(id),
-                    new ReviewMark(review, id, decision, reviewer, now)));
+                    new ReviewMark(review, id, group, decision, reviewer, now)));
         }
         return changes;
     }

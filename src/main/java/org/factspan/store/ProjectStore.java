@@ -635,12 +635,13 @@ public final class ProjectStore implements AutoCloseable {
     public Map<String, ReviewMark> reviewMarks(String review) {
         Map<String, ReviewMark> marks = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT annotation_id, decision, decided_by, decided_at FROM review_decision WHERE review = ?")) {
+                "SELECT annotation_id, difference, decision, decided_by, decided_at FROM review_decision"
+                        + " WHERE review = ?")) {
             statement.setString(1, review);
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    marks.put(rows.getString(1), new ReviewMark(review, rows.getString(1),
-                            Decision.ofKey(rows.getString(2)), rows.getString(3), Timestamps.parse(rows.getString(4))));
+                    marks.put(rows.getString(1), new ReviewMark(review, rows.getString(1), rows.getString(2),
+                            Decision.ofKey(rows.getString(3)), rows.getString(4), Timestamps.parse(rows.getString(5))));
                 }
             }
         } catch (SQLException e) {
@@ -654,14 +655,15 @@ public final class ProjectStore implements AutoCloseable {
         checkWritable();
         try (PreparedStatement statement = connection.prepareStatement(mark == null
                 ? "DELETE FROM review_decision WHERE review = ? AND annotation_id = ?"
-                : "INSERT OR REPLACE INTO review_decision (review, annotation_id, decision, decided_by, decided_at)"
-                        + " VALUES (?, ?, ?, ?, ?)")) {
+                : "INSERT OR REPLACE INTO review_decision (review, annotation_id, difference, decision, decided_by,"
+                        + " decided_at) VALUES (?, ?, ?, ?, ?, ?)")) {
             statement.setString(1, review);
             statement.setString(2, annotationId);
             if (mark != null) {
-                statement.setString(3, mark.decision().key());
-                statement.setString(4, mark.decidedBy());
-                statement.setString(5, Timestamps.format(mark.decidedAt()));
+                statement.setString(3, mark.difference());
+                statement.setString(4, mark.decision().key());
+                statement.setString(5, mark.decidedBy());
+                statement.setString(6, Timestamps.format(mark.decidedAt()));
             }
             statement.executeUpdate();
         } catch (SQLException e) {

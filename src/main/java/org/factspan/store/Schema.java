@@ -81,6 +81,7 @@ final class Schema {
                     CREATE TABLE review_decision (
                         review        TEXT NOT NULL,
                         annotation_id TEXT NOT NULL,
+                        difference    TEXT NOT NULL,
                         decision      TEXT NOT NULL
                                       CHECK (decision IN ('keep_mine', 'accept_theirs', 'accept_both', 'reject_both')),
                         decided_by    TEXT NOT NULL,

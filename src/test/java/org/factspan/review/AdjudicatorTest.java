@@ -129,6 +129,29 @@ class AdjudicatorTest {
     }
 
     @Test
+    void progressCountsEachDecisionOnceWhenTheDifferencesRegroup() {
+        twoAnnotators();
+        Review before = review();
+        Difference onlyMine = of(before, Difference.Category.ONLY_MINE);
+        Difference conflict = of(before, Difference.Category.LABEL_CONFLICT);
+        Difference boundary = of(before, Difference.Category.BOUNDARY_CONFLICT);
+        try (ProjectStore store = ProjectStore.open(mine)) {
+            Adjudicator adjudicator = new Adjudicator(store, theirs, "alice");
+            Editor editor = new Editor(store, "alice");
+            editor.perform("reject", adjudicator.changes(List.of(onlyMine), Decision.REJECT_BOTH, NOW));
+            editor.perform("accept", adjudicator.changes(List.of(conflict), Decision.ACCEPT_THEIRS, NOW));
+            editor.perform("both", adjudicator.changes(List.of(boundary), Decision.ACCEPT_BOTH, NOW));
+        }
+        List<Difference> after = review().documents().get(0).differences();
+        try (ProjectStore store = ProjectStore.open(mine)) {
+            int[] progress = Adjudicator.progress(after, new Adjudicator(store, theirs, "alice").marks());
+            assertEquals(3, progress[0], "three decisions");
+            assertEquals(before.documents().get(0).differences().size(), progress[1],
+                    "the same total as when the review began, though only-mine vanished and accept-both split");
+        }
+    }
+
+    @Test
     void undoingADecisionRestoresMineAndForgetsTheDecision() {
         twoAnnotators();
         Difference conflict = of(review(), Difference.Category.LABEL_CONFLICT);

@@ -56,6 +56,7 @@ public final class ReviewModel {
     private final ObservableList<Comment> comments = FXCollections.observableArrayList();
     private final StringProperty progress = new SimpleStringProperty(this, "progress", "");
     private final IntegerProperty decided = new SimpleIntegerProperty(this, "decided");
+    private final IntegerProperty total = new SimpleIntegerProperty(this, "total");
     private final ObjectProperty<Map<String, ReviewMark>> marks = new SimpleObjectProperty<>(this, "marks", Map.of());
     private Path theirs;
     private Adjudicator adjudicator;
@@ -138,6 +139,11 @@ public final class ReviewModel {
         return decided;
     }
 
+    /** Every difference of the review, including those decisions have made disappear. */
+    public IntegerProperty totalProperty() {
+        return total;
+    }
+
     /** The comments on the open document. */
     public ObservableList<Comment> comments() {
         return comments;
@@ -164,7 +170,7 @@ public final class ReviewModel {
 
     // ---- navigation -----------------------------------------------------------------------------------------------
 
-    /** F8: the next difference after the current one (across documents), wrapping around; undecided ones first. */
+    /** F8: the next undecided difference after the current one (across documents), wrapping around. */
     public void next() {
         step(1);
     }
@@ -173,11 +179,19 @@ public final class ReviewModel {
         step(-1);
     }
 
+    /** Steps to the nearest undecided difference in that direction, or to the adjacent one when all are decided. */
     private void step(int direction) {
         if (items.isEmpty()) {
             return;
         }
         int at = current.get() == null ? (direction > 0 ? -1 : 0) : items.indexOf(current.get());
+        for (int k = 1; k <= items.size(); k++) {
+            Item candidate = items.get(Math.floorMod(at + direction * k, items.size()));
+            if (decision(candidate).isEmpty()) {
+                show(candidate);
+                return;
+            }
+        }
         show(items.get(Math.floorMod(at + direction, items.size())));
     }
 
@@ -266,9 +280,10 @@ public final class ReviewModel {
         }
         Map<String, ReviewMark> now = adjudicator.marks();
         marks.set(now);
-        long count = items.stream().filter(i -> Adjudicator.decided(i.difference(), now)).count();
-        decided.set((int) count);
-        progress.set(count + " of " + items.size() + " differences decided");
+        int[] counts = Adjudicator.progress(items.stream().map(Item::difference).toList(), now);
+        decided.set(counts[0]);
+        total.set(counts[1]);
+        progress.set(counts[0] + " of " + counts[1] + " differences decided");
     }
 
     private void refreshComments() {

@@ -80,6 +80,7 @@ public final class ReviewPanel {
         // A short window shrinks the panel's rows to their minimum, which for a progress bar is nothing at all.
         progress.setMinHeight(Region.USE_PREF_SIZE);
         model.decidedProperty().addListener((obs, old, now) -> updateProgress());
+        model.totalProperty().addListener((obs, old, now) -> updateProgress());
 
         chart.setLegendVisible(true);
         // Below the plot the legend needs the chart to be 200 px plus title and legend high, or JavaFX drops it.
@@ -269,7 +270,7 @@ public final class ReviewPanel {
     }
 
     private void updateProgress() {
-        int total = model.items().size();
+        int total = model.totalProperty().get();
         progress.setProgress(total == 0 ? 1 : model.decidedProperty().get() / (double) total);
     }
 
