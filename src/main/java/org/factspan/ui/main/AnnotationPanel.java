@@ -41,6 +41,7 @@ import org.factspan.ui.workbench.Workbench;
 final class AnnotationPanel {
 
     private static final String ALL_LABELS = "All labels";
+    private static final javafx.css.PseudoClass EMPTY = javafx.css.PseudoClass.getPseudoClass("empty");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
             .withZone(ZoneId.systemDefault());
 
@@ -138,6 +139,7 @@ final class AnnotationPanel {
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         details.getColumnConstraints().addAll(names, values);
+        buildDetails();
         showDetails(null);
 
         root.setOrientation(Orientation.VERTICAL);
@@ -178,33 +180,43 @@ final class AnnotationPanel {
                 || (a.note() != null && a.note().toLowerCase(Locale.ROOT).contains(text))));
     }
 
+    /** The details' value labels, made once: selecting an annotation only sets their texts. */
+    private final Label detailLabel = value();
+    private final Label detailQuote = value();
+    private final Label detailPosition = value();
+    private final Label detailAnnotator = value();
+    private final Label detailCreated = value();
+    private final Label detailModified = value();
+    private final Label detailNote = value();
+    private final Label detailHint = new Label("Select an annotation to see its details.");
+
+    private void buildDetails() {
+        detailHint.getStyleClass().add("empty-hint");
+        String[] names = {"Label", "Quote", "Position", "Annotator", "Created", "Modified", "Note"};
+        Label[] values = {detailLabel, detailQuote, detailPosition, detailAnnotator, detailCreated, detailModified,
+            detailNote};
+        for (int row = 0; row < names.length; row++) {
+            details.add(name(names[row]), 0, row);
+            details.add(values[row], 1, row);
+        }
+        details.add(detailHint, 0, names.length, 2, 1);
+    }
+
     private void showDetails(Annotation a) {
-        details.getChildren().clear();
+        details.getChildren().forEach(child -> child.setVisible(a != null));
+        detailHint.setVisible(a == null);
+        detailHint.setManaged(a == null);
         if (a == null) {
-            Label hint = new Label("Select an annotation to see its details.");
-            hint.getStyleClass().add("empty-hint");
-            details.add(hint, 0, 0, 2, 1);
             return;
         }
-        int row = 0;
-        details.add(name("Label"), 0, row);
-        details.add(value(a.label()), 1, row++);
-        details.add(name("Quote"), 0, row);
-        details.add(value("\u201C" + a.quote() + "\u201D"), 1, row++);
-        details.add(name("Position"), 0, row);
-        details.add(value(a.start() + " - " + a.end() + " (code points)"), 1, row++);
-        details.add(name("Annotator"), 0, row);
-        details.add(value(a.annotator()), 1, row++);
-        details.add(name("Created"), 0, row);
-        details.add(value(TIME.format(a.created())), 1, row++);
-        details.add(name("Modified"), 0, row);
-        details.add(value(TIME.format(a.modified())), 1, row++);
-        details.add(name("Note"), 0, row);
-        Label note = value(a.note() == null ? "(none - press Enter to add one)" : a.note());
-        if (a.note() == null) {
-            note.getStyleClass().add("empty-hint");
-        }
-        details.add(note, 1, row);
+        detailLabel.setText(a.label());
+        detailQuote.setText("\u201C" + a.quote() + "\u201D");
+        detailPosition.setText(a.start() + " - " + a.end() + " (code points)");
+        detailAnnotator.setText(a.annotator());
+        detailCreated.setText(TIME.format(a.created()));
+        detailModified.setText(TIME.format(a.modified()));
+        detailNote.setText(a.note() == null ? "(none - press Enter to add one)" : a.note());
+        detailNote.pseudoClassStateChanged(EMPTY, a.note() == null);
     }
 
     private static Label name(String text) {
@@ -213,8 +225,8 @@ final class AnnotationPanel {
         return label;
     }
 
-    private static Label value(String text) {
-        Label label = new Label(text);
+    private static Label value() {
+        Label label = new Label();
         label.setWrapText(true);
         label.getStyleClass().add("detail-value");
         return label;

@@ -361,6 +361,7 @@ public final class MainWindow {
         undo.setFocusTraversable(false);
         toolbar.getItems().addAll(spring, undo);
         article.setLabels(workbench.labels(), settings.darkTheme());
+        countsBox.getChildren().clear();
         updateCounts();
     }
 
@@ -388,13 +389,20 @@ public final class MainWindow {
         workbench.counts().addListener((MapChangeListener<String, Integer>) change -> updateCounts());
     }
 
+    /** Sets the counts' texts, making new labels only when the label set changed (a tag must not re-run CSS). */
     private void updateCounts() {
-        countsBox.getChildren().clear();
-        for (org.factspan.model.Label label : workbench.labels()) {
-            Label count = new Label(label.name() + " " + workbench.counts().getOrDefault(label.name(), 0),
-                    swatch(label.color()));
-            count.getStyleClass().add("status-count");
-            countsBox.getChildren().add(count);
+        List<org.factspan.model.Label> labels = workbench.labels();
+        if (countsBox.getChildren().size() != labels.size()) {
+            countsBox.getChildren().clear();
+            for (org.factspan.model.Label label : labels) {
+                Label count = new Label("", swatch(label.color()));
+                count.getStyleClass().add("status-count");
+                countsBox.getChildren().add(count);
+            }
+        }
+        for (int i = 0; i < labels.size(); i++) {
+            String name = labels.get(i).name();
+            ((Label) countsBox.getChildren().get(i)).setText(name + " " + workbench.counts().getOrDefault(name, 0));
         }
     }
 
