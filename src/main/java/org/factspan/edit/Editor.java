@@ -119,14 +119,6 @@ public final class Editor {
     }
 
     /**
-     * Adds an annotation as it is, keeping its id, annotator and times (accepting a colleague's annotation, say), as
-     * one undoable edit.
-     */
-    public void insertAsIs(Annotation annotation, String description) {
-        perform(new Edit(description, null, annotation));
-    }
-
-    /**
      * Performs several changes as one undoable step, in one transaction: all of them land, or none does.
      *
      * @param description for the "Undo ..." menu item, e.g. "accept theirs"

@@ -374,14 +374,6 @@ public final class ProjectStore implements AutoCloseable {
         return annotations;
     }
 
-    /**
-     * Passes the stored rows of one document's annotations to {@code sink}, in the order of
-     * {@link #annotations(String)}, without building objects or parsing times.
-     */
-    public void scanAnnotations(String documentId, AnnotationSink sink) throws IOException {
-        readRows(documentId, sink);
-    }
-
     /** Rows per round trip to SQLite when reading a document's annotations. */
     private static final int CHUNK = 10_000;
     private static final JsonFactory ROWS = JsonFactory.builder()

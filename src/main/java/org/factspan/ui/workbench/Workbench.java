@@ -126,11 +126,6 @@ public final class Workbench {
         stepListeners.add(listener);
     }
 
-    /** The editor of the open project, for actions beyond single annotations (review decisions). */
-    public Editor editor() {
-        return editor;
-    }
-
     /**
      * Runs several changes as one undoable step and brings the view in step, as {@link #tag} does for one; returns
      * false (with {@link #messageProperty()} set) when the project refused them.
