@@ -7,11 +7,13 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.factspan.model.Comment;
 import org.factspan.model.Document;
@@ -21,32 +23,42 @@ import org.factspan.store.DocumentSummary;
 import org.factspan.store.ProjectStore;
 
 /**
- * Reads the documents of a project in order for an export, reading the next few on other threads (each with its own
- * read-only connection) while the caller writes the current one.
+ * Reads and renders the documents of a project in order for an export, working on the next few on other threads
+ * (each with its own read-only connection) while the caller writes the current one.
  *
- * <p>Reading rows through JDBC costs about three times as much as writing them as JSON, so on a machine with two or
- * more cores overlapping the two is what brings a million-annotation export near the speed of SQLite's own JSON
- * output. A document with more annotations than {@link #PREFETCH_LIMIT} is streamed on the caller's thread instead,
- * so memory stays bounded whatever the project holds.
+ * <p>Fetching rows and turning them into JSON text is nearly all the work of a big export, and it is independent per
+ * document, so on two or more cores doing it ahead, in parallel, is what brings a million-annotation export near the
+ * speed of SQLite's own JSON output. A document with more annotations than {@link #PREFETCH_LIMIT} is streamed on the
+ * caller's thread instead, chunk by chunk, so memory stays bounded whatever the project holds.
  */
 final class PrefetchingReader implements AutoCloseable {
 
-    /** The annotations of a document, ready to be written. */
+    /** Turns one chunk of rows ({@link ProjectStore#scanAnnotationChunks}) into output text. */
+    @FunctionalInterface
+    interface Renderer {
+        byte[] render(byte[] chunk, Map<String, Provenance> provenance, boolean first) throws IOException;
+    }
+
+    /** Receives rendered text in order. */
+    @FunctionalInterface
+    interface Output {
+        void write(byte[] text) throws IOException;
+    }
+
+    /** A document, ready to be written. */
     interface Item {
         Document document();
 
-        /** Provenance of the annotations accepted in a review, by annotation id; usually empty. */
-        Map<String, Provenance> provenance();
-
         List<Comment> comments();
 
-        /** Passes the annotation rows as JSON chunks ({@link ProjectStore#scanAnnotationChunks}). */
-        void replay(ProjectStore.ChunkSink sink) throws IOException;
+        /** Passes the rendered annotations, in order. */
+        void annotations(Output output) throws IOException;
     }
 
     static final int PREFETCH_LIMIT = 50_000;
 
     private final ProjectStore store;
+    private final Renderer renderer;
     private final Deque<DocumentSummary> pending;
     private final Deque<Future<Item>> ahead = new ArrayDeque<>();
     private final ExecutorService workers;
@@ -54,10 +66,12 @@ final class PrefetchingReader implements AutoCloseable {
     private final Queue<ProjectStore> readers = new ConcurrentLinkedQueue<>();
     private final ThreadLocal<ProjectStore> reader;
 
-    PrefetchingReader(ProjectStore store, List<DocumentSummary> documents) {
+    PrefetchingReader(ProjectStore store, List<DocumentSummary> documents, Renderer renderer) {
         this.store = store;
+        this.renderer = renderer;
         this.pending = new ArrayDeque<>(documents);
-        int threads = Math.min(2, Runtime.getRuntime().availableProcessors() - 1);
+        int cores = Runtime.getRuntime().availableProcessors();
+        int threads = cores > 1 ? Math.min(3, cores) : 0;
         this.workers = threads > 0 ? Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "factspan-export-reader");
             thread.setDaemon(true);
@@ -95,14 +109,14 @@ final class PrefetchingReader implements AutoCloseable {
         while (ahead.size() < window && !pending.isEmpty()) {
             DocumentSummary summary = pending.poll();
             if (workers == null || summary.annotations() > PREFETCH_LIMIT) {
-                ahead.add(java.util.concurrent.CompletableFuture.completedFuture(streamed(summary)));
+                ahead.add(CompletableFuture.completedFuture(streamed(summary)));
                 return;
             }
             ahead.add(workers.submit(() -> prefetched(reader.get(), summary)));
         }
     }
 
-    /** Reads the document now on the caller's thread, and its rows when the caller replays them. */
+    /** Reads the document now on the caller's thread, and renders its rows chunk by chunk as they are written. */
     private Item streamed(DocumentSummary summary) {
         Document document = load(store, summary);
         Map<String, Provenance> provenance = store.provenance(document.id());
@@ -114,28 +128,28 @@ final class PrefetchingReader implements AutoCloseable {
             }
 
             @Override
-            public Map<String, Provenance> provenance() {
-                return provenance;
-            }
-
-            @Override
             public List<Comment> comments() {
                 return comments;
             }
 
             @Override
-            public void replay(ProjectStore.ChunkSink sink) throws IOException {
-                store.scanAnnotationChunks(document.id(), sink);
+            public void annotations(Output output) throws IOException {
+                boolean[] first = {true};
+                store.scanAnnotationChunks(document.id(), chunk -> {
+                    output.write(renderer.render(chunk, provenance, first[0]));
+                    first[0] = false;
+                });
             }
         };
     }
 
-    private static Item prefetched(ProjectStore source, DocumentSummary summary) throws IOException {
+    private Item prefetched(ProjectStore source, DocumentSummary summary) throws IOException {
         Document document = load(source, summary);
-        List<byte[]> chunks = new ArrayList<>();
-        source.scanAnnotationChunks(document.id(), chunks::add);
         Map<String, Provenance> provenance = source.provenance(document.id());
         List<Comment> comments = source.comments(document.id());
+        List<byte[]> rendered = new ArrayList<>();
+        source.scanAnnotationChunks(document.id(),
+                chunk -> rendered.add(renderer.render(chunk, provenance, rendered.isEmpty())));
         return new Item() {
             @Override
             public Document document() {
@@ -143,19 +157,14 @@ final class PrefetchingReader implements AutoCloseable {
             }
 
             @Override
-            public Map<String, Provenance> provenance() {
-                return provenance;
-            }
-
-            @Override
             public List<Comment> comments() {
                 return comments;
             }
 
             @Override
-            public void replay(ProjectStore.ChunkSink sink) throws IOException {
-                for (byte[] chunk : chunks) {
-                    sink.chunk(chunk);
+            public void annotations(Output output) throws IOException {
+                for (byte[] text : rendered) {
+                    output.write(text);
                 }
             }
         };
@@ -172,7 +181,7 @@ final class PrefetchingReader implements AutoCloseable {
             ahead.forEach(future -> future.cancel(true));
             workers.shutdownNow();
             try {
-                workers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+                workers.awaitTermination(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
