@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -61,7 +60,7 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "FactSpan benchmark (%s sizes), Java %s, %d cores%n", quick ? "quick" : "full",
                     System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
             Path article = dir.resolve("article.txt");
-            Files.writeString(article, article(articleBytes, 1), StandardCharsets.UTF_8);
+            Files.writeString(article, GeneratedArticle.text(articleBytes, 1), StandardCharsets.UTF_8);
             importArticle(dir, article);
             editOneAtATime(dir, article, quick ? 2_000 : 20_000);
             load(dir, quick ? 10_000 : 100_000);
@@ -162,7 +161,7 @@ final class BenchCommand implements Callable<Integer> {
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         store.inTransaction(() -> {
             for (int d = 0; d < documents; d++) {
-                String text = article(Math.max(2_000, perDocument * 12), seed * 100_000 + d);
+                String text = GeneratedArticle.text(Math.max(2_000, perDocument * 12), seed * 100_000 + d);
                 Document doc = store.addDocumentIfAbsent(new Document(UUID.randomUUID().toString(), "article " + d,
                         null, Sha256.hex(text), text, now));
                 ids.add(doc.id());
@@ -176,29 +175,6 @@ final class BenchCommand implements Callable<Integer> {
             }
         });
         return ids;
-    }
-
-    /** News-like text: sentences in paragraphs, with some Cyrillic and an emoji now and then. */
-    static String article(int bytes, long seed) {
-        String[] words = {"the", "minister", "said", "that", "Russia", "supplied", "weapons", "according", "to",
-            "officials", "report", "denied", "claims", "evidence", "shows", "data", "2024", "percent", "Kyiv",
-            "Москва", "заявила", "intelligence", "drones", "statement", "spokesperson", "💥"};
-        Random random = new Random(seed);
-        StringBuilder text = new StringBuilder(bytes + 100);
-        while (text.length() < bytes) {
-            int sentences = 2 + random.nextInt(5);
-            for (int s = 0; s < sentences; s++) {
-                int length = 8 + random.nextInt(20);
-                for (int w = 0; w < length; w++) {
-                    String word = words[random.nextInt(words.length)];
-                    text.append(w == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word);
-                    text.append(w == length - 1 ? ". " : " ");
-                }
-            }
-            text.setLength(text.length() - 1);
-            text.append("\n\n");
-        }
-        return text.toString();
     }
 
     private static long timeProcess(List<String> command, Path output) throws IOException, InterruptedException {

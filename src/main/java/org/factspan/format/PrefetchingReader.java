@@ -116,58 +116,43 @@ final class PrefetchingReader implements AutoCloseable {
         }
     }
 
+    /** An item whose annotations come from {@code source} when written. */
+    private record Loaded(Document document, List<Comment> comments, Source source) implements Item {
+        @Override
+        public void annotations(Output output) throws IOException {
+            source.writeTo(output);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Source {
+        void writeTo(Output output) throws IOException;
+    }
+
     /** Reads the document now on the caller's thread, and renders its rows chunk by chunk as they are written. */
     private Item streamed(DocumentSummary summary) {
         Document document = load(store, summary);
         Map<String, Provenance> provenance = store.provenance(document.id());
-        List<Comment> comments = store.comments(document.id());
-        return new Item() {
-            @Override
-            public Document document() {
-                return document;
-            }
-
-            @Override
-            public List<Comment> comments() {
-                return comments;
-            }
-
-            @Override
-            public void annotations(Output output) throws IOException {
-                boolean[] first = {true};
-                store.scanAnnotationChunks(document.id(), chunk -> {
-                    output.write(renderer.render(chunk, provenance, first[0]));
-                    first[0] = false;
-                });
-            }
-        };
+        return new Loaded(document, store.comments(document.id()), output -> {
+            boolean[] first = {true};
+            store.scanAnnotationChunks(document.id(), chunk -> {
+                output.write(renderer.render(chunk, provenance, first[0]));
+                first[0] = false;
+            });
+        });
     }
 
     private Item prefetched(ProjectStore source, DocumentSummary summary) throws IOException {
         Document document = load(source, summary);
         Map<String, Provenance> provenance = source.provenance(document.id());
-        List<Comment> comments = source.comments(document.id());
         List<byte[]> rendered = new ArrayList<>();
         source.scanAnnotationChunks(document.id(),
                 chunk -> rendered.add(renderer.render(chunk, provenance, rendered.isEmpty())));
-        return new Item() {
-            @Override
-            public Document document() {
-                return document;
+        return new Loaded(document, source.comments(document.id()), output -> {
+            for (byte[] text : rendered) {
+                output.write(text);
             }
-
-            @Override
-            public List<Comment> comments() {
-                return comments;
-            }
-
-            @Override
-            public void annotations(Output output) throws IOException {
-                for (byte[] text : rendered) {
-                    output.write(text);
-                }
-            }
-        };
+        });
     }
 
     private static Document load(ProjectStore source, DocumentSummary summary) {

@@ -28,6 +28,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 
 import org.factspan.format.ArticleImport;
+import org.factspan.cli.GeneratedArticle;
 import org.factspan.model.Annotation;
 import org.factspan.model.Document;
 import org.factspan.store.ProjectStore;
@@ -186,9 +187,9 @@ public final class ViewBenchmark {
             String[] ids = new String[4];
             store.inTransaction(() -> {
                 // Ordered by import time: the small one is what the window opens first.
-                ids[0] = add(store, "small", article(2_000, 7), now, 0);
-                ids[1] = add(store, "1 MB, 20k annotations", article(1_000_000, 1), now.plusMillis(1), 20_000);
-                String line = article(1_000_000, 2).replace("\n\n", " ").strip();
+                ids[0] = add(store, "small", GeneratedArticle.text(2_000, 7), now, 0);
+                ids[1] = add(store, "1 MB, 20k annotations", GeneratedArticle.text(1_000_000, 1), now.plusMillis(1), 20_000);
+                String line = GeneratedArticle.text(1_000_000, 2).replace("\n\n", " ").strip();
                 ids[3] = add(store, "1 MB single line, 20k annotations", line, now.plusMillis(3), 20_000);
             });
             if (sotu != null && Files.isRegularFile(sotu)) {
@@ -216,29 +217,6 @@ public final class ViewBenchmark {
                     doc.index().slice(start, end), "bench", at, at, i % 10 == 3 ? "checked" : null));
         }
         return doc.id();
-    }
-
-    /** News-like text as BenchCommand makes it: sentences in paragraphs, some Cyrillic, an emoji now and then. */
-    static String article(int chars, long seed) {
-        String[] words = {"the", "minister", "said", "that", "Russia", "supplied", "weapons", "according", "to",
-            "officials", "report", "denied", "claims", "evidence", "shows", "data", "2024", "percent", "Kyiv",
-            "Москва", "заявила", "intelligence", "drones", "statement", "spokesperson", "💥"};
-        Random random = new Random(seed);
-        StringBuilder text = new StringBuilder(chars + 100);
-        while (text.length() < chars) {
-            int sentences = 2 + random.nextInt(5);
-            for (int s = 0; s < sentences; s++) {
-                int length = 8 + random.nextInt(20);
-                for (int w = 0; w < length; w++) {
-                    String word = words[random.nextInt(words.length)];
-                    text.append(w == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word);
-                    text.append(w == length - 1 ? ". " : " ");
-                }
-            }
-            text.setLength(text.length() - 1);
-            text.append("\n\n");
-        }
-        return text.toString();
     }
 
     // ---- (a) and (c): opening -------------------------------------------------------------------------------------
