@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -93,8 +94,8 @@ class SeedRoundTripTest {
                 assertEquals(want.end(), a.get("end").intValue());
                 assertEquals(want.label(), a.get("label").textValue());
                 assertEquals(want.annotator(), a.get("annotator").textValue());
-                assertEquals(want.created().toString(), a.get("created").textValue());
-                assertEquals(want.modified().toString(), a.get("modified").textValue());
+                assertEquals(want.created(), Instant.parse(a.get("created").textValue()));
+                assertEquals(want.modified(), Instant.parse(a.get("modified").textValue()));
                 assertEquals(want.note(), a.get("note").isNull() ? null : a.get("note").textValue());
                 labels.add(want.label());
                 seen++;
