@@ -31,7 +31,10 @@ import javafx.scene.shape.Rectangle;
 import javafx.scene.paint.Color;
 import javafx.geometry.Orientation;
 
+import java.util.List;
+
 import org.factspan.model.Annotation;
+import org.factspan.model.Comment;
 import org.factspan.ui.workbench.Workbench;
 
 /**
@@ -99,6 +102,7 @@ final class AnnotationPanel {
                 syncing = false;
             }
         });
+        workbench.addStepListener(step -> showDetails(workbench.selected()));
         workbench.selectedProperty().addListener((obs, old, now) -> {
             showDetails(now);
             if (!syncing) {
@@ -188,13 +192,14 @@ final class AnnotationPanel {
     private final Label detailCreated = value();
     private final Label detailModified = value();
     private final Label detailNote = value();
+    private final Label detailComments = value();
     private final Label detailHint = new Label("Select an annotation to see its details.");
 
     private void buildDetails() {
         detailHint.getStyleClass().add("empty-hint");
-        String[] names = {"Label", "Quote", "Position", "Annotator", "Created", "Modified", "Note"};
+        String[] names = {"Label", "Quote", "Position", "Annotator", "Created", "Modified", "Note", "Comments"};
         Label[] values = {detailLabel, detailQuote, detailPosition, detailAnnotator, detailCreated, detailModified,
-            detailNote};
+            detailNote, detailComments};
         for (int row = 0; row < names.length; row++) {
             details.add(name(names[row]), 0, row);
             details.add(values[row], 1, row);
@@ -217,6 +222,11 @@ final class AnnotationPanel {
         detailModified.setText(TIME.format(a.modified()));
         detailNote.setText(a.note() == null ? "(none - press Enter to add one)" : a.note());
         detailNote.pseudoClassStateChanged(EMPTY, a.note() == null);
+        List<Comment> comments = workbench.commentsOn(a.id());
+        detailComments.setText(comments.isEmpty() ? "(none)" : comments.stream()
+                .map(c -> c.author() + ", " + TIME.format(c.created()) + ": " + c.text())
+                .collect(java.util.stream.Collectors.joining("\n")));
+        detailComments.pseudoClassStateChanged(EMPTY, comments.isEmpty());
     }
 
     private static Label name(String text) {

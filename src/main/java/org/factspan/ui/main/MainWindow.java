@@ -262,10 +262,12 @@ public final class MainWindow {
         redo.disableProperty().bind(workbench.canRedoProperty().not());
         MenuItem delete = item("_Delete Annotation", "Delete", workbench::deleteSelected);
         MenuItem note = item("Edit _Note...", "Enter", this::editNote);
+        MenuItem comment = item("_Comment on Annotation...", null, this::commentOnAnnotation);
+        comment.disableProperty().bind(workbench.selectedProperty().isNull());
         delete.disableProperty().bind(workbench.selectedProperty().isNull());
         note.disableProperty().bind(workbench.selectedProperty().isNull());
         Menu edit = new Menu("_Edit");
-        edit.getItems().addAll(undo, redo, new SeparatorMenuItem(), delete, note, new SeparatorMenuItem(),
+        edit.getItems().addAll(undo, redo, new SeparatorMenuItem(), delete, note, comment, new SeparatorMenuItem(),
                 item("_Find...", "Shortcut+F", article::showFind),
                 new SeparatorMenuItem(),
                 item("Annotator _Name...", null, this::changeAnnotator));
@@ -560,6 +562,19 @@ public final class MainWindow {
             return;
         }
         NoteDialog.show(stage, selected).ifPresent(workbench::changeNoteOfSelected);
+        article.focus();
+    }
+
+    private void commentOnAnnotation() {
+        if (workbench.selected() == null) {
+            return;
+        }
+        TextInputDialog dialog = new TextInputDialog();
+        dialog.initOwner(stage);
+        dialog.setTitle("Comment");
+        dialog.setHeaderText("Comment on this " + workbench.selected().label());
+        dialog.setContentText("Comment:");
+        dialog.showAndWait().ifPresent(workbench::commentOnSelected);
         article.focus();
     }
 

@@ -61,6 +61,7 @@ public final class ReviewPanel {
     private final FilteredList<ReviewModel.Item> shown;
     private final ListView<ReviewModel.Item> list = new ListView<>();
     private final VBox details = new VBox(4);
+    private final Label orphans = new Label();
     private boolean syncing;
 
     public ReviewPanel(ReviewModel model, Runnable onClose) {
@@ -165,7 +166,12 @@ public final class ReviewPanel {
         details.getStyleClass().add("difference-details");
         details.setPadding(new Insets(6));
 
-        root.getChildren().addAll(header, progressText, progress, chartTitle, chart, filters, list, details, buttons);
+        orphans.setWrapText(true);
+        orphans.getStyleClass().add("review-orphans");
+        orphans.setVisible(false);
+        orphans.setManaged(false);
+        root.getChildren().addAll(header, progressText, progress, chartTitle, chart, orphans, filters, list, details,
+                buttons);
         root.setPadding(new Insets(8, 10, 10, 10));
         root.getStyleClass().addAll("side-panel", "review-panel");
         showDetails(null);
@@ -243,6 +249,7 @@ public final class ReviewPanel {
             return;
         }
         title.setText("Reviewing " + model.theirs().getFileName());
+        showOrphans(review);
         Map<String, XYChart.Series<String, Number>> series = new java.util.LinkedHashMap<>();
         for (String name : List.of("F1 exact", "F1 overlap", "kappa", "alpha_u")) {
             XYChart.Series<String, Number> s = new XYChart.Series<>();
@@ -261,6 +268,24 @@ public final class ReviewPanel {
                         + " Figures that would be 0/0 are left out.", number(review.overall().f1Exact()),
                 number(review.overall().f1Overlap()))));
         updateProgress();
+    }
+
+    /**
+     * Their annotations that could not be placed on my text are listed, never dropped: they are outside the
+     * differences and the figures, so this is the only place the reviewer sees them.
+     */
+    private void showOrphans(Review review) {
+        List<String> lines = new java.util.ArrayList<>();
+        for (Review.ReviewedDocument document : review.documents()) {
+            for (Annotation orphan : document.orphans()) {
+                lines.add(orphan.label() + " \u201C" + abbreviate(orphan.quote()) + "\u201D by " + orphan.annotator()
+                        + " in \u201C" + document.mine().title() + "\u201D");
+            }
+        }
+        orphans.setVisible(!lines.isEmpty());
+        orphans.setManaged(!lines.isEmpty());
+        orphans.setText(lines.size() + (lines.size() == 1 ? " annotation of theirs" : " annotations of theirs")
+                + " could not be placed on your text (orphans):\n" + String.join("\n", lines));
     }
 
     private static void add(XYChart.Series<String, Number> series, String label, Double value) {

@@ -32,6 +32,7 @@ import org.factspan.edit.Editor;
 import org.factspan.edit.Step;
 import org.factspan.format.ArticleImport;
 import org.factspan.model.Annotation;
+import org.factspan.model.Comment;
 import org.factspan.model.Document;
 import org.factspan.model.FactSpanException;
 import org.factspan.model.Label;
@@ -308,6 +309,26 @@ public final class Workbench {
         return attempt(() -> editor.changeNote(current.id(), note));
     }
 
+    /** Leaves a comment (author: the annotator, time: now) on the selected annotation, as an undoable edit. */
+    public void commentOnSelected(String text) {
+        Annotation current = selected.get();
+        if (current == null || text == null || text.isBlank()) {
+            return;
+        }
+        Comment comment = new Comment(java.util.UUID.randomUUID().toString(), current.documentId(), current.id(),
+                annotator, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), text.strip());
+        perform("comment", List.of(new org.factspan.edit.Change.CommentChange(null, comment)));
+    }
+
+    /** The comments on one annotation of the open document, oldest first. */
+    public List<Comment> commentsOn(String annotationId) {
+        Document current = document.get();
+        if (current == null) {
+            return List.of();
+        }
+        return requireProject().comments(current.id()).stream().filter(c -> c.target().equals(annotationId)).toList();
+    }
+
     public Optional<Annotation> moveBoundaryOfSelected(int start, int end) {
         Annotation current = selected.get();
         if (current == null) {
@@ -440,7 +461,9 @@ public final class Workbench {
         message.set("");
         saveState.set("Saved");
         Annotation current = lastResult == null ? null : find(lastResult.id());
-        if (current != null) {
+        if (lastResult == null && lastReplaced == null) {
+            current = selected.get();
+        } else if (current != null) {
             select(current);
         } else {
             selected.set(null);

@@ -99,6 +99,18 @@ class WorkbenchTest {
     }
 
     @Test
+    void aCommentOnTheSelectedAnnotationIsKeptAndUndoable() {
+        Annotation claim = workbench.tag("claim", 16, 35).orElseThrow();
+        workbench.commentOnSelected("  Which drones?  ");
+        assertEquals(claim, workbench.selected(), "a comment keeps the selection");
+        assertEquals(List.of("Which drones?"), workbench.commentsOn(claim.id()).stream().map(c -> c.text()).toList());
+        assertEquals("alice", workbench.commentsOn(claim.id()).get(0).author());
+        assertEquals("Undo comment", workbench.undoTextProperty().get());
+        workbench.undo();
+        assertTrue(workbench.commentsOn(claim.id()).isEmpty());
+    }
+
+    @Test
     void undoFollowsTheEditIntoItsDocument() {
         Annotation claim = workbench.tag("claim", 16, 35).orElseThrow();
         workbench.openDocument(byTitle("drones"));
