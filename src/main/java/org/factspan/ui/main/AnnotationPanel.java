@@ -103,6 +103,13 @@ final class AnnotationPanel {
             }
         });
         workbench.addStepListener(step -> showDetails(workbench.selected()));
+        // The table follows what the text is asked to show (navigation, undo, a click), not every selection: a
+        // freshly tagged span is in sight in the text, and scrolling the table costs a layout pass per tag.
+        workbench.revealProperty().addListener((obs, old, span) -> {
+            if (span != null && workbench.selected() != null) {
+                scrollIntoView(table.getSelectionModel().getSelectedIndex());
+            }
+        });
         workbench.selectedProperty().addListener((obs, old, now) -> {
             showDetails(now);
             if (!syncing) {
@@ -111,7 +118,6 @@ final class AnnotationPanel {
                     table.getSelectionModel().clearSelection();
                 } else {
                     table.getSelectionModel().select(now);
-                    scrollIntoView(table.getSelectionModel().getSelectedIndex());
                 }
                 syncing = false;
             }

@@ -83,6 +83,7 @@ public final class Workbench {
     /** What the last edit, undo or redo left in the file (null after a delete) and what it replaced. */
     private Annotation lastResult;
     private Annotation lastReplaced;
+    private boolean revealResult = true;
 
     public Workbench(Tasks tasks, Clock clock, String annotator) {
         this.tasks = tasks;
@@ -289,7 +290,13 @@ public final class Workbench {
         if (current == null) {
             return Optional.empty();
         }
-        return attempt(() -> editor.add(current, label, start, end));
+        // The new annotation is where the user just selected: it is in sight, so the view need not scroll to it.
+        revealResult = false;
+        try {
+            return attempt(() -> editor.add(current, label, start, end));
+        } finally {
+            revealResult = true;
+        }
     }
 
     /** Gives the selected annotation another label. */
@@ -460,11 +467,15 @@ public final class Workbench {
         }
         message.set("");
         saveState.set("Saved");
-        Annotation current = lastResult == null ? null : find(lastResult.id());
+        // The listener put lastResult itself into the list when the edit was in the open document.
+        Annotation current = lastResult != null && document.get() != null
+                && lastResult.documentId().equals(document.get().id()) ? lastResult : null;
         if (lastResult == null && lastReplaced == null) {
             current = selected.get();
-        } else if (current != null) {
+        } else if (current != null && revealResult) {
             select(current);
+        } else if (current != null) {
+            selected.set(current);
         } else {
             selected.set(null);
             if (lastReplaced != null) {
@@ -512,9 +523,6 @@ public final class Workbench {
         }
     }
 
-    private Annotation find(String id) {
-        return annotations.stream().filter(a -> a.id().equals(id)).findFirst().orElse(null);
-    }
 
     /** Re-reads the list of documents (after something outside the workbench added one). */
     public void reloadDocuments() {
