@@ -1,5 +1,7 @@
 package org.factspan.ui;
 
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TextField;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -16,6 +18,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 
 import org.factspan.model.Annotation;
+import org.factspan.ui.workbench.Workbench;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -129,6 +132,43 @@ class AnnotationWindowTest extends FxRobot {
         assertTrue(harness.allCarry(0, 10, "ann-fill-0"), () -> "claim fill at 0: " + harness.classesAt(0));
         assertFalse(harness.classesAt(0).contains("ann-selected"));
         assertTrue(harness.classesAt(10).isEmpty(), () -> "nothing after the span: " + harness.classesAt(10));
+    }
+
+    @Test
+    void theTableFiltersAndSortsWithoutReorderingTheDocumentsAnnotations() throws Exception {
+        Workbench workbench = harness.workbench();
+        WindowHarness.onFx(() -> {
+            workbench.tag("claim", 16, 35);
+            workbench.tag("attribution", 0, 10);
+            workbench.tag("denial", 37, 59);
+            return null;
+        });
+        List<Annotation> readingOrder = List.copyOf(workbench.annotations());
+        TextField filter = lookup(".text-field").match(n -> "Filter by text".equals(((TextField) n).getPromptText()))
+                .queryAs(TextField.class);
+        clickOn(filter).write("kremlin");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("denial"), harness.table().getItems().stream().map(Annotation::label).toList());
+
+        WindowHarness.onFx(() -> {
+            filter.clear();
+            TableColumn<Annotation, ?> label = harness.table().getColumns().get(0);
+            harness.table().getSortOrder().setAll(List.of(label));
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of("attribution", "claim", "denial"),
+                harness.table().getItems().stream().map(Annotation::label).toList());
+        assertEquals(readingOrder, List.copyOf(workbench.annotations()), "sorting the table leaves the model alone");
+
+        WindowHarness.onFx(() -> {
+            harness.table().getSortOrder().clear();
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(readingOrder, List.copyOf(harness.table().getItems()));
+        WindowHarness.onFx(() -> workbench.tag("evidence", 16, 22));
+        assertEquals(4, harness.table().getItems().size(), "the unfiltered table follows new annotations");
     }
 
     @Test

@@ -50,7 +50,9 @@ final class AnnotationPanel {
 
     private final Workbench workbench;
     private final TableView<Annotation> table = new TableView<>();
-    private final FilteredList<Annotation> filtered;
+    /** Null while nothing is filtered or sorted; see {@link #chooseItems()}. */
+    private FilteredList<Annotation> filtered;
+    private SortedList<Annotation> sorted;
     private final ComboBox<String> labelFilter = new ComboBox<>();
     private final TextField textFilter = new TextField();
     private final GridPane details = new GridPane();
@@ -59,10 +61,14 @@ final class AnnotationPanel {
 
     AnnotationPanel(Workbench workbench) {
         this.workbench = workbench;
-        filtered = new FilteredList<>(workbench.annotations());
-        SortedList<Annotation> sorted = new SortedList<>(filtered);
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
+        table.setItems(workbench.annotations());
+        // Sorting is done by a SortedList, never in place: the workbench's list must stay in reading order.
+        table.setSortPolicy(t -> {
+            chooseItems();
+            return true;
+        });
+        table.getSortOrder().addListener((javafx.collections.ListChangeListener<TableColumn<Annotation, ?>>) c ->
+                chooseItems());
         table.setPlaceholder(new Label("No annotations.\nSelect text in the article and press 1-4."));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         // Rows of one line each: a fixed height spares the table from measuring rows on every scroll.
@@ -116,6 +122,11 @@ final class AnnotationPanel {
                 syncing = true;
                 if (now == null) {
                     table.getSelectionModel().clearSelection();
+                } else if (filtered == null) {
+                    // The table shows the workbench's list in reading order: find the row by binary search, not by
+                    // comparing every annotation.
+                    int row = java.util.Collections.binarySearch(workbench.annotations(), now, Workbench.READING_ORDER);
+                    table.getSelectionModel().clearAndSelect(row >= 0 ? row : table.getItems().indexOf(now));
                 } else {
                     table.getSelectionModel().select(now);
                 }
@@ -183,11 +194,46 @@ final class AnnotationPanel {
     }
 
     private void refilter() {
-        String label = labelFilter.getValue();
-        String text = textFilter.getText() == null ? "" : textFilter.getText().strip().toLowerCase(Locale.ROOT);
-        filtered.setPredicate(a -> (label == null || ALL_LABELS.equals(label) || a.label().equals(label))
-                && (text.isEmpty() || a.quote().toLowerCase(Locale.ROOT).contains(text)
-                || (a.note() != null && a.note().toLowerCase(Locale.ROOT).contains(text))));
+        chooseItems();
+        if (filtered != null) {
+            String label = labelFilter.getValue();
+            String text = textFilter.getText() == null ? "" : textFilter.getText().strip().toLowerCase(Locale.ROOT);
+            filtered.setPredicate(a -> (label == null || ALL_LABELS.equals(label) || a.label().equals(label))
+                    && (text.isEmpty() || a.quote().toLowerCase(Locale.ROOT).contains(text)
+                    || (a.note() != null && a.note().toLowerCase(Locale.ROOT).contains(text))));
+        }
+    }
+
+    /**
+     * Shows the workbench's list itself while nothing is filtered or sorted, and a filtered, sorted view of it
+     * otherwise. The view lists re-process every insertion; on a long article that was a good part of the time a tag
+     * took, for a table that usually shows the annotations in reading order anyway.
+     */
+    private void chooseItems() {
+        boolean plain = (labelFilter.getValue() == null || ALL_LABELS.equals(labelFilter.getValue()))
+                && (textFilter.getText() == null || textFilter.getText().isBlank()) && table.getSortOrder().isEmpty();
+        if (plain && filtered != null) {
+            sorted.comparatorProperty().unbind();
+            filtered = null;
+            sorted = null;
+            table.setItems(workbench.annotations());
+            reselect();
+        } else if (!plain && filtered == null) {
+            filtered = new FilteredList<>(workbench.annotations());
+            sorted = new SortedList<>(filtered);
+            sorted.comparatorProperty().bind(table.comparatorProperty());
+            table.setItems(sorted);
+            reselect();
+        }
+    }
+
+    private void reselect() {
+        Annotation selected = workbench.selected();
+        if (selected != null) {
+            syncing = true;
+            table.getSelectionModel().select(selected);
+            syncing = false;
+        }
     }
 
     /** The details' value labels, made once: selecting an annotation only sets their texts. */
