@@ -47,7 +47,7 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Clock clock = Clock.systemUTC();
-        try (ProjectStore store = ProjectStore.open(project)) {
+        try (ProjectStore store = ProjectStore.openReadOnly(project)) {
             JsonExporter exporter = new JsonExporter(clock);
             if ("-".equals(output)) {
                 OutputStream stdout = new java.io.FileOutputStream(java.io.FileDescriptor.out);

@@ -26,7 +26,7 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (ProjectStore store = ProjectStore.open(project)) {
+        try (ProjectStore store = ProjectStore.openReadOnly(project)) {
             List<DocumentSummary> documents = store.documents();
             Map<String, Integer> counts = store.labelCounts();
             int total = counts.values().stream().mapToInt(Integer::intValue).sum();

@@ -89,9 +89,18 @@ public final class Editor {
         return annotation;
     }
 
+    /** Deletes an annotation; undo restores it with its id, times, note and provenance. */
     public void delete(String annotationId) {
         Annotation before = existing(annotationId);
-        perform(new Edit("delete " + before.label(), before, null));
+        Edit delete = new Edit("delete " + before.label(), before, null);
+        Optional<org.factspan.model.Provenance> provenance = store.provenanceOf(annotationId);
+        if (provenance.isPresent()) {
+            // Forgotten first, so that undo writes it back after the annotation it belongs to.
+            perform(new Step(delete.description(),
+                    List.of(new Change.ProvenanceChange(annotationId, provenance.get(), null), delete)));
+        } else {
+            perform(delete);
+        }
     }
 
     public Annotation relabel(String annotationId, String label) {
@@ -103,6 +112,9 @@ public final class Editor {
     public Annotation changeNote(String annotationId, String note) {
         Annotation before = existing(annotationId);
         String cleaned = note == null || note.isBlank() ? null : note;
+        if (java.util.Objects.equals(before.note(), cleaned)) {
+            return before;
+        }
         return change(cleaned == null ? "remove note" : "edit note", before, before.withNote(cleaned, now()));
     }
 

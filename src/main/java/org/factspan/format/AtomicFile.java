@@ -1,10 +1,14 @@
 package org.factspan.format;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 import org.factspan.model.FactSpanException;
 
@@ -29,8 +33,12 @@ public final class AtomicFile {
         try {
             Files.createDirectories(folder);
             partial = Files.createTempFile(folder, "." + target.getFileName(), ".part");
-            try (OutputStream out = Files.newOutputStream(partial)) {
+            try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE);
+                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
                 content.writeTo(out);
+                out.flush();
+                // On disk before the rename, so a power cut leaves the old file or the whole new one.
+                channel.force(true);
             }
             Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -269,6 +269,10 @@ public final class JsonImporter {
             String source = nullableString(node, "source", where);
             String sha256 = string(node, "sha256", where);
             String text = string(node, "text", where);
+            if (text.indexOf('\r') >= 0) {
+                throw new FactSpanException(where + ": its text contains a carriage return, but FactSpan texts end"
+                        + " their lines with LF only, so its offsets would not be FactSpan's.");
+            }
             JsonNode annotations = node.get("annotations");
             if (annotations == null || !annotations.isArray()) {
                 throw new FactSpanException(where + (annotations == null ? " has no \"annotations\"."
@@ -444,7 +448,9 @@ public final class JsonImporter {
                 throw wrongType(value, field, "an ISO-8601 time", where);
             }
             try {
-                return Instant.parse(value.textValue());
+                // Milliseconds are what a project keeps; cutting here makes a second import of the same file compare
+                // equal to the first instead of "differing" in digits the project never stored.
+                return Instant.parse(value.textValue()).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             } catch (DateTimeParseException e) {
                 throw new FactSpanException(where + ": its \"" + field + "\" " + kind(value)
                         + " is not an ISO-8601 time such as 2026-11-22T10:00:00Z.", e);

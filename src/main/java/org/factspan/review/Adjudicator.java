@@ -112,6 +112,8 @@ public final class Adjudicator {
         boolean takeTheirs = !agree && (decision == Decision.ACCEPT_THEIRS || decision == Decision.ACCEPT_BOTH);
 
         if (mine != null && !keepMine) {
+            // A provenance is forgotten before its annotation goes, so that undo restores both.
+            store.provenanceOf(mine.id()).ifPresent(p -> changes.add(new Change.ProvenanceChange(mine.id(), p, null)));
             changes.add(new Edit(decision.describe(), mine, null));
         }
         Annotation copy = null;

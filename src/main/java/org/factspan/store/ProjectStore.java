@@ -149,8 +149,8 @@ public final class ProjectStore implements AutoCloseable {
             try {
                 if (version < Schema.VERSION) {
                     if (readOnly) {
-                        throw new FactSpanException(file + " was written by an older FactSpan; open it once as your"
-                                + " own project to upgrade it, then review it.");
+                        throw new FactSpanException(file + " was written by an older FactSpan (project schema "
+                                + version + "); open it once in the window or with 'factspan import' to upgrade it.");
                     }
                     Schema.migrate(connection, version);
                     try (Statement statement = connection.createStatement()) {
@@ -169,15 +169,12 @@ public final class ProjectStore implements AutoCloseable {
 
     /**
      * Opens a second, read-only connection to this project for reading on another thread (the export reads documents
-     * in parallel). It sees every committed edit; unlike {@link #openReadOnly} it copes with this store writing.
+     * in parallel). It sees every committed edit: while a writer has the project open its log file exists, and the
+     * connection reads through it; a closed project is read as immutable, leaving no files beside it.
      */
     public ProjectStore openReader() {
         try {
-            Properties properties = new Properties();
-            properties.setProperty("open_mode", String.valueOf(SQLiteOpenMode.READONLY.flag));
-            properties.setProperty("busy_timeout", "5000");
-            return new ProjectStore(path, DriverManager.getConnection("jdbc:sqlite:" + path.toAbsolutePath(),
-                    properties), true);
+            return new ProjectStore(path, connect(path, true), true);
         } catch (SQLException e) {
             throw failure("read", e);
         }
@@ -233,8 +230,12 @@ public final class ProjectStore implements AutoCloseable {
             try {
                 work.run();
                 connection.commit();
-            } catch (RuntimeException | Error e) {
-                connection.rollback();
+            } catch (RuntimeException | Error | SQLException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
                 texts.clear();
                 throw e;
             } finally {
@@ -398,7 +399,8 @@ public final class ProjectStore implements AutoCloseable {
     public void scanAnnotationChunks(String documentId, ChunkSink sink) throws IOException {
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT json_group_array(json_array(id, label, start_offset, end_offset, quote, annotator, created,"
-                        + " modified, note)), count(*) FROM (SELECT * FROM annotation WHERE document_id = ?"
+                        + " modified, note) ORDER BY start_offset, end_offset, label), count(*)"
+                        + " FROM (SELECT * FROM annotation WHERE document_id = ?"
                         + " ORDER BY start_offset, end_offset, label LIMIT " + CHUNK + " OFFSET ?)")) {
             for (int offset = 0; ; offset += CHUNK) {
                 statement.setString(1, documentId);
@@ -547,6 +549,20 @@ public final class ProjectStore implements AutoCloseable {
             throw failure("read", e);
         }
         return found;
+    }
+
+    /** Where one annotation was accepted from, if it was. */
+    public Optional<Provenance> provenanceOf(String annotationId) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT accepted_from, accepted_by, accepted_at FROM provenance WHERE annotation_id = ?")) {
+            statement.setString(1, annotationId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(new Provenance(rows.getString(1), rows.getString(2),
+                        Timestamps.parse(rows.getString(3)))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
     }
 
     /** Records (or, with null, forgets) where an annotation of this project was accepted from. */

@@ -280,6 +280,11 @@ class JsonImporterTest {
                          "annotations": {}}
                         """.formatted(Sha256.hex(badText()), badText()),
                         "In bad.json, document \"Bad news\" (d-bad): its \"annotations\" is an object, not an array."),
+                document("a text with a carriage return", """
+                        {"id": "d-cr", "title": "CR news", "source": null, "sha256": "%s", "text": "one\\r\\ntwo",
+                         "annotations": []}
+                        """.formatted(Sha256.hex("one\r\ntwo")),
+                        "In bad.json, document \"CR news\" (d-cr): its text contains a carriage return"),
                 document("a hash that does not match the text", BAD_DOCUMENT.replace(Sha256.hex(badText()),
                         "0".repeat(64)).formatted("\"claim\"", "2", "8", "\"Russia\"", "\"2026-11-21T08:30:00Z\"",
                         "null"),
@@ -335,6 +340,26 @@ class JsonImporterTest {
                         """.formatted(Sha256.hex(badText()), badText()),
                         "In bad.json, document \"Bad news\" (doc-short): The project already has a different"
                                 + " document with the id doc-short"));
+    }
+
+    @Test
+    void timesFinerThanMillisecondsImportTwiceWithoutADifference() throws IOException {
+        Path file = folder.resolve("micro.json");
+        String text = "A fresh article.";
+        Files.writeString(file, """
+                {"format": "factspan", "version": 1, "exported": "2026-11-22T10:00:00Z",
+                 "labels": [{"name": "claim", "color": "#E69F00"}],
+                 "documents": [{"id": "d-micro", "title": "Micro", "source": null, "sha256": "%s", "text": "%s",
+                  "annotations": [{"id": "a-micro", "label": "claim", "start": 2, "end": 7, "quote": "fresh",
+                   "annotator": "other-tool", "created": "2026-11-21T08:30:00.123456Z",
+                   "modified": "2026-11-21T08:30:00.123456789Z", "note": null}]}]}
+                """.formatted(Sha256.hex(text), text));
+        try (ProjectStore store = ProjectStore.create(folder.resolve("micro.factspan"))) {
+            assertEquals(1, IMPORTER.importFile(file, store).annotationsAdded());
+            ImportResult again = IMPORTER.importFile(file, store);
+            assertEquals(0, again.annotationsAdded());
+            assertEquals(1, again.annotationsUnchanged());
+        }
     }
 
     @ParameterizedTest(name = "{0}")

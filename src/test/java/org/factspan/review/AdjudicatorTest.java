@@ -152,6 +152,23 @@ class AdjudicatorTest {
     }
 
     @Test
+    void deletingAnAcceptedAnnotationAndUndoingRestoresItsProvenance() {
+        twoAnnotators();
+        Difference onlyTheirs = of(review(), Difference.Category.ONLY_THEIRS);
+        try (ProjectStore store = ProjectStore.open(mine)) {
+            Adjudicator adjudicator = new Adjudicator(store, theirs, "alice");
+            Editor editor = new Editor(store, "alice");
+            editor.perform("accept theirs", adjudicator.changes(List.of(onlyTheirs), Decision.ACCEPT_THEIRS, NOW));
+            Map<String, Provenance> accepted = store.provenance("d-mine");
+            assertEquals(1, accepted.size());
+            editor.delete(onlyTheirs.theirs().id());
+            assertTrue(store.provenance("d-mine").isEmpty());
+            editor.undo();
+            assertEquals(accepted, store.provenance("d-mine"), "undo brings the annotation back with its provenance");
+        }
+    }
+
+    @Test
     void undoingADecisionRestoresMineAndForgetsTheDecision() {
         twoAnnotators();
         Difference conflict = of(review(), Difference.Category.LABEL_CONFLICT);

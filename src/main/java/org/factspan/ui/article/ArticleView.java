@@ -397,6 +397,16 @@ public final class ArticleView {
         } else if (code == KeyCode.ENTER && workbench.selected() != null) {
             onEditNote.run();
             event.consume();
+        } else if (code == KeyCode.M && workbench.selected() != null) {
+            // With an annotation selected (Tab, click), select text and press M: the annotation takes its bounds.
+            Span selection = selectionInCodePoints();
+            if (selection != null) {
+                workbench.moveBoundaryOfSelected(selection.start(), selection.end());
+                area.deselect();
+            } else {
+                workbench.messageProperty().set("Select the text the annotation should cover, then press M.");
+            }
+            event.consume();
         } else if (code == KeyCode.ESCAPE) {
             area.deselect();
             workbench.select(null);

@@ -458,7 +458,7 @@ public final class MainWindow {
 
     private void chooseProject() {
         Optional.ofNullable(projectChooser("Open Project").showOpenDialog(stage))
-                .map(java.io.File::toPath).ifPresent(this::openProject);
+                .map(java.io.File::toPath).ifPresent(this::openExisting);
     }
 
     private FileChooser projectChooser(String title) {
@@ -471,12 +471,25 @@ public final class MainWindow {
         return chooser;
     }
 
+    /**
+     * Opens a project that must exist (Open, Recent): a recent project that was moved or deleted is reported, not
+     * silently created anew and empty at its old path.
+     */
+    private void openExisting(Path file) {
+        if (!Files.isRegularFile(file)) {
+            error("The project could not be opened", "There is no project " + file + " any more; it was moved or"
+                    + " deleted.");
+            return;
+        }
+        openProject(file);
+    }
+
     private void refreshRecent() {
         recentMenu.getItems().clear();
         for (Path recent : settings.recentProjects()) {
             MenuItem item = new MenuItem(displayPath(recent));
             item.setMnemonicParsing(false);
-            item.setOnAction(e -> openProject(recent));
+            item.setOnAction(e -> openExisting(recent));
             recentMenu.getItems().add(item);
         }
         recentMenu.setDisable(recentMenu.getItems().isEmpty());

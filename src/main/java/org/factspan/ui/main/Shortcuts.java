@@ -24,6 +24,7 @@ final class Shortcuts {
                   Tab / Shift+Tab        next / previous annotation
                   Delete                 delete the selected annotation
                   Enter                  edit the note of the selected annotation
+                  M                      move the selected annotation to the selected text (its boundaries)
                   Escape                 clear the selection
 
                 Everywhere

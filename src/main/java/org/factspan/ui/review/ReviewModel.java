@@ -78,6 +78,9 @@ public final class ReviewModel {
         ProjectStore store = workbench.project().orElseThrow();
         ReviewSide mine = ReviewSide.load(store, store.path());
         tasks.run(progress -> Review.compare(mine, ReviewSide.open(file)), progress -> { }, computed -> {
+            if (workbench.project().orElse(null) != store) {
+                return; // another project was opened meanwhile; this review was of the one before
+            }
             theirs = file;
             adjudicator = new Adjudicator(store, file, workbench.annotator());
             List<Item> all = new ArrayList<>();

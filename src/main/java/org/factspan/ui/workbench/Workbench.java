@@ -198,6 +198,11 @@ public final class Workbench {
                 importProgress.set(progress);
             }
         }, results -> {
+            if (project.get() != store) {
+                importProgress.set(-1);
+                done.accept(List.of("The import was dropped because another project was opened meanwhile."));
+                return;
+            }
             List<String> problems = new ArrayList<>();
             String first = null;
             ArticleImport importer = new ArticleImport(clock);
@@ -230,6 +235,10 @@ public final class Workbench {
         List<Object> results = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             try {
+                if (!files.get(i).getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".txt")) {
+                    throw new FactSpanException(files.get(i) + " is not a .txt article; the window imports .txt"
+                            + " articles (a FactSpan .json export is imported with 'factspan import').");
+                }
                 results.add(ArticleReader.read(files.get(i)));
             } catch (FactSpanException e) {
                 results.add(e.getMessage());

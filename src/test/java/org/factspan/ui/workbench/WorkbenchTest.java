@@ -111,6 +111,24 @@ class WorkbenchTest {
     }
 
     @Test
+    void movingTheBoundaryOfTheSelectedAnnotationFollowsTheQuoteAndUndoes() {
+        Annotation claim = workbench.tag("claim", 16, 35).orElseThrow();
+        Annotation moved = workbench.moveBoundaryOfSelected(16, 22).orElseThrow();
+        assertEquals("Russia", moved.quote());
+        assertEquals(claim.id(), moved.id());
+        assertEquals("Undo resize claim", workbench.undoTextProperty().get());
+        workbench.undo();
+        assertEquals(claim, workbench.selected());
+    }
+
+    @Test
+    void anUnchangedNoteIsNoEdit() {
+        workbench.tag("claim", 16, 35);
+        workbench.changeNoteOfSelected(null);
+        assertEquals("Undo add claim", workbench.undoTextProperty().get());
+    }
+
+    @Test
     void undoFollowsTheEditIntoItsDocument() {
         Annotation claim = workbench.tag("claim", 16, 35).orElseThrow();
         workbench.openDocument(byTitle("drones"));
