@@ -80,6 +80,34 @@ class ProjectStoreTest {
     }
 
     @Test
+    void annotationsComeInReadingOrderWhateverTheOrderOfInsertion() {
+        String text = "word ".repeat(30_000);
+        try (ProjectStore store = ProjectStore.create(dir.resolve("p.factspan"))) {
+            Document doc = store.addDocumentIfAbsent(document("d1", text));
+            java.util.Random random = new java.util.Random(5);
+            java.util.List<Integer> starts = new java.util.ArrayList<>();
+            for (int i = 0; i < 25_000; i++) {
+                starts.add(i * 5);
+            }
+            java.util.Collections.shuffle(starts, random);
+            String[] labels = {"claim", "denial", "evidence", "attribution"};
+            store.inTransaction(() -> {
+                for (int i = 0; i < starts.size(); i++) {
+                    int start = starts.get(i);
+                    store.insert(annotation("a" + i, doc, labels[i % 4], start, start + 1 + random.nextInt(20)));
+                }
+            });
+            List<Annotation> read = store.annotations("d1");
+            assertEquals(25_000, read.size(), "three chunks of rows");
+            for (int i = 1; i < read.size(); i++) {
+                Annotation a = read.get(i - 1);
+                Annotation b = read.get(i);
+                assertTrue(a.start() < b.start() || a.start() == b.start() && a.end() <= b.end(), "order at " + i);
+            }
+        }
+    }
+
+    @Test
     void theSameTextIsStoredOnce() {
         try (ProjectStore store = ProjectStore.create(dir.resolve("p.factspan"))) {
             Document first = store.addDocumentIfAbsent(document("d1", "same text"));
