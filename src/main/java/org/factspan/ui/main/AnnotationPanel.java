@@ -26,6 +26,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.paint.Color;
@@ -156,7 +157,7 @@ final class AnnotationPanel {
         details.setVgap(6);
         details.setPadding(new Insets(10));
         ColumnConstraints names = new ColumnConstraints();
-        names.setMinWidth(70);
+        names.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         details.getColumnConstraints().addAll(names, values);
