@@ -156,7 +156,11 @@ public final class MainWindow {
     private void build() {
         documentList.setItems(workbench.documents());
         documentList.setCellFactory(list -> new DocumentCell());
-        documentList.setPlaceholder(new Label("No articles yet.\nImport one with File > Import Articles\nor drop .txt files here."));
+        Label noDocuments = new Label("No articles yet. Import one with File > Import Articles, or drop .txt files"
+                + " here.");
+        noDocuments.setWrapText(true);
+        noDocuments.getStyleClass().add("empty-hint");
+        documentList.setPlaceholder(noDocuments);
         documentList.getSelectionModel().selectedItemProperty().addListener((obs, old, chosen) -> {
             if (chosen != null) {
                 workbench.openDocument(chosen.id());
