@@ -160,7 +160,7 @@ final class BenchCommand implements Callable<Integer> {
     /** Adds documents of generated text with annotations spread over them; returns the document ids. */
     private static List<String> generate(ProjectStore store, int documents, int perDocument, int seed) {
         List<String> ids = new ArrayList<>();
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant now = org.factspan.model.Timestamps.now(java.time.Clock.systemUTC());
         store.inTransaction(() -> {
             for (int d = 0; d < documents; d++) {
                 String text = GeneratedArticle.text(Math.max(2_000, perDocument * 12), seed * 100_000 + d);

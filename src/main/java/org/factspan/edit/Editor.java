@@ -2,7 +2,6 @@ package org.factspan.edit;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -221,6 +220,6 @@ public final class Editor {
 
     /** Millisecond precision, so that a time survives the round trip through the file and the exports unchanged. */
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return org.factspan.model.Timestamps.now(clock);
     }
 }

@@ -40,7 +40,7 @@ public final class ArticleImport {
     /** Adds an article already read (off the JavaFX thread, say) unless the project holds the same text. */
     public Outcome importArticle(ProjectStore store, Article article) {
         Document candidate = new Document(UUID.randomUUID().toString(), article.title(), article.source(),
-                article.sha256(), article.text(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+                article.sha256(), article.text(), org.factspan.model.Timestamps.now(clock));
         Document stored = store.addDocumentIfAbsent(candidate);
         return new Outcome(stored, stored.id().equals(candidate.id()));
     }

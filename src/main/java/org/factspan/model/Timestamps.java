@@ -56,6 +56,11 @@ public final class Timestamps {
         return value;
     }
 
+    /** Now, at the precision FactSpan keeps, so a time made now survives the file and the exports unchanged. */
+    public static Instant now(java.time.Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
     /** The stored form of {@code instant}, truncated to milliseconds. */
     public static String format(Instant instant) {
         return FORMAT.format(instant.truncatedTo(ChronoUnit.MILLIS));

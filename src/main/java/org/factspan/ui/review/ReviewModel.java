@@ -244,8 +244,7 @@ public final class ReviewModel {
         if (adjudicator == null) {
             return false;
         }
-        List<Change> changes = adjudicator.changes(differences, decision, clock.instant().truncatedTo(
-                java.time.temporal.ChronoUnit.MILLIS));
+        List<Change> changes = adjudicator.changes(differences, decision, org.factspan.model.Timestamps.now(clock));
         if (changes.isEmpty()) {
             workbench.messageProperty().set("Nothing left to decide there.");
             return false;
@@ -262,7 +261,7 @@ public final class ReviewModel {
         Difference d = item.difference();
         String target = d.mine() != null ? d.mine().id() : d.theirs().id();
         Comment comment = new Comment(UUID.randomUUID().toString(), item.document().mine().id(), target,
-                workbench.annotator(), clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), text.strip());
+                workbench.annotator(), org.factspan.model.Timestamps.now(clock), text.strip());
         workbench.perform("comment", List.of(new Change.CommentChange(null, comment)));
     }
 

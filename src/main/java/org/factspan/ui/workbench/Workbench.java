@@ -332,7 +332,7 @@ public final class Workbench {
             return;
         }
         Comment comment = new Comment(java.util.UUID.randomUUID().toString(), current.documentId(), current.id(),
-                annotator, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), text.strip());
+                annotator, org.factspan.model.Timestamps.now(clock), text.strip());
         perform("comment", List.of(new org.factspan.edit.Change.CommentChange(null, comment)));
     }
 
