@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.factspan.model.Texts;
 import org.factspan.store.DocumentSummary;
 import org.factspan.store.ProjectStore;
 
@@ -50,6 +51,6 @@ final class InfoCommand implements Callable<Integer> {
     }
 
     private static String clip(String title, int width) {
-        return title.length() <= width ? title : title.substring(0, width - 1) + "…";
+        return Texts.abbreviate(title, width);
     }
 }

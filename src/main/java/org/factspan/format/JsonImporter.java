@@ -34,6 +34,7 @@ import org.factspan.model.CodePointIndex;
 import org.factspan.model.Document;
 import org.factspan.model.FactSpanException;
 import org.factspan.model.Provenance;
+import org.factspan.model.Texts;
 import org.factspan.model.Label;
 import org.factspan.store.ProjectStore;
 import org.factspan.text.Sha256;
@@ -530,7 +531,7 @@ public final class JsonImporter {
         }
 
         private static String abbreviate(String s) {
-            return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+            return Texts.abbreviate(s, 60);
         }
     }
 

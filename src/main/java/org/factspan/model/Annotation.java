@@ -56,12 +56,9 @@ public record Annotation(String id, String documentId, String label, int start, 
         }
         String slice = text.slice(start, end);
         if (!slice.equals(quote)) {
-            throw new FactSpanException("Annotation " + id + " quotes \"" + abbreviate(quote)
-                    + "\" but the text at [" + start + ", " + end + ") is \"" + abbreviate(slice) + "\".");
+            throw new FactSpanException("Annotation " + id + " quotes \"" + Texts.abbreviate(quote, 60)
+                    + "\" but the text at [" + start + ", " + end + ") is \"" + Texts.abbreviate(slice, 60) + "\".");
         }
     }
 
-    private static String abbreviate(String s) {
-        return s.codePointCount(0, s.length()) <= 60 ? s : s.substring(0, s.offsetByCodePoints(0, 57)) + "...";
-    }
 }

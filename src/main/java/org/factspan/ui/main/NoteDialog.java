@@ -11,6 +11,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.stage.Window;
 
 import org.factspan.model.Annotation;
+import org.factspan.model.Texts;
 
 /** Edits the note of one annotation: Ctrl+Enter saves, Escape cancels, Enter starts a new line. */
 final class NoteDialog {
@@ -42,6 +43,6 @@ final class NoteDialog {
     }
 
     private static String abbreviate(String quote) {
-        return quote.length() <= 60 ? quote : quote.substring(0, 57) + "...";
+        return Texts.abbreviate(quote, 60);
     }
 }

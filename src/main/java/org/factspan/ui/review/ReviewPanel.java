@@ -36,6 +36,7 @@ import javafx.scene.layout.VBox;
 import org.factspan.model.Annotation;
 import org.factspan.model.Comment;
 import org.factspan.model.Decision;
+import org.factspan.model.Texts;
 import org.factspan.review.Agreement;
 import org.factspan.review.Difference;
 import org.factspan.review.Review;
@@ -340,8 +341,7 @@ public final class ReviewPanel {
     }
 
     private static String abbreviate(String quote) {
-        String line = quote.replace('\n', ' ');
-        return line.length() <= 70 ? line : line.substring(0, 67) + "...";
+        return Texts.abbreviate(quote.replace('\n', ' '), 70);
     }
 
     private static String number(Double value) {
