@@ -664,8 +664,11 @@ public final class MainWindow {
             Region spring = new Region();
             HBox.setHgrow(spring, Priority.ALWAYS);
             count.getStyleClass().add("document-count");
+            count.setMinWidth(Region.USE_PREF_SIZE);
             title.setMinWidth(0);
             box = new HBox(6, title, spring, count);
+            // A cell as wide as the list, not as its title: a long title is cut with an ellipsis and the count stays.
+            setPrefWidth(0);
         }
 
         @Override
