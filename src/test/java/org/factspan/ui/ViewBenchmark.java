@@ -289,8 +289,13 @@ public final class ViewBenchmark {
             int before = workbench.annotations().size();
             committedAt = 0;
             listenersDoneAt = 0;
-            long[] t = timeToSettled(() -> area.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, String.valueOf(key),
-                    String.valueOf(key), KeyCode.getKeyCode(String.valueOf(key)), false, false, false, false)));
+            TimedTag event = new TimedTag();
+            long[] t = timeToSettled(() -> {
+                event.begin();
+                area.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, String.valueOf(key), String.valueOf(key),
+                        KeyCode.getKeyCode(String.valueOf(key)), false, false, false, false));
+            });
+            event.commit();
             if (workbench.annotations().size() != before + 1) {
                 throw new IllegalStateException("tag " + i + " did not add an annotation: "
                         + workbench.messageProperty().get());
@@ -309,6 +314,15 @@ public final class ViewBenchmark {
                         + " pulse(s) %.1f ms%n", ms(median(committed)), ms(median(listeners)), ms(median(handler)),
                 ms(median(total)) - ms(median(handler)));
         components(docs);
+    }
+
+    /**
+     * Marks each timed tag in a flight recording, so that a profile can be cut down to the timed part (run with
+     * {@code -XX:StartFlightRecording=...}; see docs/benchmarks.md).
+     */
+    @jdk.jfr.Name("org.factspan.TimedTag")
+    @jdk.jfr.Label("Timed tag")
+    static final class TimedTag extends jdk.jfr.Event {
     }
 
     /** A random display paragraph long enough to select words in (the blank lines between paragraphs are not). */
