@@ -78,6 +78,8 @@ public final class ArticleView {
     private String css;
     private boolean exactSelection;
     private Runnable onEditNote = () -> { };
+    /** Display ranges of the current text waiting for {@link #applyPendingRestyles()}. */
+    private final List<int[]> pendingRestyles = new ArrayList<>();
 
     public ArticleView(Workbench workbench) {
         this.workbench = workbench;
@@ -185,6 +187,7 @@ public final class ArticleView {
     private void setDocument(Document doc) {
         hover.hide();
         findBar.hide();
+        pendingRestyles.clear();
         document = doc;
         if (doc == null) {
             index = null;
@@ -248,13 +251,40 @@ public final class ArticleView {
         }
     }
 
+    /**
+     * Marks a span for restyling. One tag restyles the new span, the old selection and the new selection (the same
+     * span again); each {@code setStyleSpans} rebuilds a paragraph of the area, so the ranges are collected and
+     * applied once, merged, right after the event that caused them.
+     */
     private void restyle(Span span) {
         if (document == null || styler == null) {
             return;
         }
         int from = toDisplay(span.start());
         int to = Math.min(area.getLength(), Math.max(from + 1, toDisplay(span.end())));
-        area.setStyleSpans(from, findBar.overlay(styles(from, to), from));
+        if (pendingRestyles.isEmpty()) {
+            Platform.runLater(this::applyPendingRestyles);
+        }
+        pendingRestyles.add(new int[] {from, to});
+    }
+
+    private void applyPendingRestyles() {
+        if (pendingRestyles.isEmpty() || document == null || styler == null) {
+            pendingRestyles.clear();
+            return;
+        }
+        pendingRestyles.sort(java.util.Comparator.comparingInt(range -> range[0]));
+        int from = pendingRestyles.get(0)[0];
+        int to = pendingRestyles.get(0)[1];
+        for (int[] range : pendingRestyles) {
+            if (range[0] > to) {
+                restyleDisplayRange(from, to);
+                from = range[0];
+            }
+            to = Math.max(to, range[1]);
+        }
+        restyleDisplayRange(from, to);
+        pendingRestyles.clear();
     }
 
     private StyleSpans<Collection<String>> styles(int from, int to) {

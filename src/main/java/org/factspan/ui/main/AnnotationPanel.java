@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
@@ -59,6 +60,7 @@ final class AnnotationPanel {
     private final GridPane details = new GridPane();
     private final SplitPane root = new SplitPane();
     private boolean syncing;
+    private boolean detailsPending;
 
     AnnotationPanel(Workbench workbench) {
         this.workbench = workbench;
@@ -109,7 +111,8 @@ final class AnnotationPanel {
                 syncing = false;
             }
         });
-        workbench.addStepListener(step -> showDetails(workbench.selected()));
+        // An edit may change what the details show without changing the selection (a comment).
+        workbench.addStepListener(step -> showDetailsSoon());
         // The table follows what the text is asked to show (navigation, undo, a click), not every selection: a
         // freshly tagged span is in sight in the text, and scrolling the table costs a layout pass per tag.
         workbench.revealProperty().addListener((obs, old, span) -> {
@@ -118,7 +121,7 @@ final class AnnotationPanel {
             }
         });
         workbench.selectedProperty().addListener((obs, old, now) -> {
-            showDetails(now);
+            showDetailsSoon();
             if (!syncing) {
                 syncing = true;
                 if (now == null) {
@@ -260,6 +263,20 @@ final class AnnotationPanel {
         details.add(detailHint, 0, names.length, 2, 1);
     }
 
+    /**
+     * Shows the selected annotation's details once after the current event: a tag both edits and selects, and the
+     * comments come from the project file.
+     */
+    private void showDetailsSoon() {
+        if (!detailsPending) {
+            detailsPending = true;
+            Platform.runLater(() -> {
+                detailsPending = false;
+                showDetails(workbench.selected());
+            });
+        }
+    }
+
     private void showDetails(Annotation a) {
         details.getChildren().forEach(child -> child.setVisible(a != null));
         detailHint.setVisible(a == null);
@@ -303,6 +320,14 @@ final class AnnotationPanel {
         TableColumn<Annotation, String> column = new TableColumn<>("Label");
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().label()));
         column.setCellFactory(c -> new TableCell<>() {
+            // One swatch per cell, recoloured: every insertion updates every visible row.
+            private final Rectangle swatch = new Rectangle(10, 10);
+
+            {
+                swatch.setArcWidth(3);
+                swatch.setArcHeight(3);
+            }
+
             @Override
             protected void updateItem(String label, boolean empty) {
                 super.updateItem(label, empty);
@@ -312,17 +337,22 @@ final class AnnotationPanel {
                     return;
                 }
                 setText(label);
-                String color = workbench.labels().stream().filter(l -> l.name().equals(label))
-                        .map(org.factspan.model.Label::color).findFirst().orElse("#888888");
-                Rectangle swatch = new Rectangle(10, 10, Color.web(color));
-                swatch.setArcWidth(3);
-                swatch.setArcHeight(3);
+                swatch.setFill(colorOf(label));
                 setGraphic(swatch);
             }
         });
         column.setPrefWidth(110);
         column.setMinWidth(100);
         return column;
+    }
+
+    private Color colorOf(String label) {
+        for (org.factspan.model.Label l : workbench.labels()) {
+            if (l.name().equals(label)) {
+                return Color.web(l.color());
+            }
+        }
+        return Color.GRAY;
     }
 
     private static TableColumn<Annotation, String> column(String title,

@@ -669,6 +669,13 @@ public final class MainWindow {
             box = new HBox(6, title, spring, count);
             // A cell as wide as the list, not as its title: a long title is cut with an ellipsis and the count stays.
             setPrefWidth(0);
+            // Written when shown, not on every update: the open document's count changes with every tag.
+            tooltip.setOnShowing(e -> {
+                DocumentSummary item = getItem();
+                tooltip.setText(item == null ? "" : item.title() + "\n" + item.annotations() + " annotations, "
+                        + String.format("%,d", item.length()) + " characters"
+                        + (item.source() == null ? "" : "\n" + item.source()));
+            });
         }
 
         @Override
@@ -681,9 +688,6 @@ public final class MainWindow {
                 title.setText(item.title());
                 count.setText(String.valueOf(item.annotations()));
                 setGraphic(box);
-                tooltip.setText(item.title() + "\n" + item.annotations() + " annotations, "
-                        + String.format("%,d", item.length()) + " characters"
-                        + (item.source() == null ? "" : "\n" + item.source()));
                 setTooltip(tooltip);
             }
         }

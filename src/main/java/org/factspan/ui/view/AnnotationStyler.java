@@ -135,7 +135,7 @@ public final class AnnotationStyler {
     }
 
     private AnnotationStyler(AnnotationStyler base, Annotation[] sorted, int[] displayStart, int[] displayEnd,
-                             int[] labelPosition) {
+                             int[] labelPosition, int[] maxEnd) {
         this.displayLength = base.displayLength;
         this.fillClass = base.fillClass;
         this.underClass = base.underClass;
@@ -146,46 +146,82 @@ public final class AnnotationStyler {
         this.displayStart = displayStart;
         this.displayEnd = displayEnd;
         this.labelPosition = labelPosition;
-        this.maxEnd = new int[sorted.length];
-        int max = 0;
-        for (int i = 0; i < sorted.length; i++) {
-            max = Math.max(max, displayEnd[i]);
-            maxEnd[i] = max;
-        }
+        this.maxEnd = maxEnd;
     }
 
     /**
      * This styler after one edit: {@code removed} gone and {@code added} in (either may be null), on the same text.
-     * O(n) array copies instead of the O(n log n) build, which is what keeps tagging on a long article within a frame.
+     * Block copies of the arrays around the one changed rank instead of the O(n log n) build; this is on the path
+     * of every key press that tags, so it touches no annotation object but the few it compares.
      */
     public AnnotationStyler changed(Annotation removed, Annotation added, CodePointIndex index, DisplayText display) {
-        int removeAt = removed == null ? -1 : indexOf(removed);
-        boolean insert = added != null && positions.containsKey(added.label()) && !hiddenLabels.contains(added.label());
-        int n = sorted.length - (removeAt >= 0 ? 1 : 0) + (insert ? 1 : 0);
+        AnnotationStyler result = this;
+        if (removed != null) {
+            int at = indexOf(removed);
+            if (at >= 0) {
+                result = result.without(at);
+            }
+        }
+        if (added != null && positions.containsKey(added.label()) && !hiddenLabels.contains(added.label())) {
+            result = result.with(added, display.toDisplay(index.toUtf16(added.start())),
+                    display.toDisplayEnd(index.toUtf16(added.end())));
+        }
+        return result;
+    }
+
+    private AnnotationStyler without(int at) {
+        int n = sorted.length - 1;
         Annotation[] newSorted = new Annotation[n];
         int[] newStart = new int[n];
         int[] newEnd = new int[n];
         int[] newLabel = new int[n];
-        int j = 0;
-        boolean inserted = !insert;
-        for (int i = 0; i <= sorted.length; i++) {
-            if (!inserted && (i == sorted.length || i != removeAt && outermostFirst(added, sorted[i]) < 0)) {
-                newSorted[j] = added;
-                newStart[j] = display.toDisplay(index.toUtf16(added.start()));
-                newEnd[j] = display.toDisplayEnd(index.toUtf16(added.end()));
-                newLabel[j] = positions.get(added.label());
-                j++;
-                inserted = true;
-            }
-            if (i < sorted.length && i != removeAt) {
-                newSorted[j] = sorted[i];
-                newStart[j] = displayStart[i];
-                newEnd[j] = displayEnd[i];
-                newLabel[j] = labelPosition[i];
-                j++;
-            }
+        copyAround(sorted, newSorted, at, at + 1);
+        copyAround(displayStart, newStart, at, at + 1);
+        copyAround(displayEnd, newEnd, at, at + 1);
+        copyAround(labelPosition, newLabel, at, at + 1);
+        return new AnnotationStyler(this, newSorted, newStart, newEnd, newLabel, runningMax(newEnd, maxEnd, at));
+    }
+
+    private AnnotationStyler with(Annotation added, int start, int end) {
+        // Display starts ascend with stored starts, so a search over the int array finds the run of equal starts
+        // and only that run is ordered by the full rule.
+        int at = firstIndex(displayStart, start - 1);
+        while (at < sorted.length && displayStart[at] == start && outermostFirst(added, sorted[at]) > 0) {
+            at++;
         }
-        return new AnnotationStyler(this, newSorted, newStart, newEnd, newLabel);
+        int n = sorted.length + 1;
+        Annotation[] newSorted = new Annotation[n];
+        int[] newStart = new int[n];
+        int[] newEnd = new int[n];
+        int[] newLabel = new int[n];
+        copyAround(sorted, newSorted, at, at);
+        copyAround(displayStart, newStart, at, at);
+        copyAround(displayEnd, newEnd, at, at);
+        copyAround(labelPosition, newLabel, at, at);
+        newSorted[at] = added;
+        newStart[at] = start;
+        newEnd[at] = end;
+        newLabel[at] = positions.get(added.label());
+        return new AnnotationStyler(this, newSorted, newStart, newEnd, newLabel, runningMax(newEnd, maxEnd, at));
+    }
+
+    /** Copies {@code from} into {@code to} leaving out {@code [cut, resume)} of the source, or a gap when equal. */
+    private static void copyAround(Object from, Object to, int cut, int resume) {
+        int tail = java.lang.reflect.Array.getLength(from) - resume;
+        System.arraycopy(from, 0, to, 0, cut);
+        System.arraycopy(from, resume, to, java.lang.reflect.Array.getLength(to) - tail, tail);
+    }
+
+    /** The running maximum of {@code ends}, unchanged before rank {@code from}. */
+    private static int[] runningMax(int[] ends, int[] previous, int from) {
+        int[] max = new int[ends.length];
+        System.arraycopy(previous, 0, max, 0, from);
+        int running = from == 0 ? 0 : previous[from - 1];
+        for (int i = from; i < ends.length; i++) {
+            running = Math.max(running, ends[i]);
+            max[i] = running;
+        }
+        return max;
     }
 
     /** The rank of {@code a} (by id) among the shown annotations, or -1. */
