@@ -168,7 +168,7 @@ final class AnnotationPanel {
         showDetails(null);
 
         root.setOrientation(Orientation.VERTICAL);
-        root.getItems().addAll(top, details);
+        root.getItems().addAll(new LayoutBoundary(top), new LayoutBoundary(details));
         root.setDividerPositions(0.68);
         root.setMinWidth(260);
         root.getStyleClass().add("side-panel");

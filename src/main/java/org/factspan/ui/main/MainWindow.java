@@ -185,9 +185,11 @@ public final class MainWindow {
         reviewTab.setClosable(false);
         side.getTabs().add(annotationsTab);
         side.setMinWidth(280);
-        split.getItems().addAll(left, article.node(), side);
-        SplitPane.setResizableWithParent(left, false);
-        SplitPane.setResizableWithParent(side, false);
+        LayoutBoundary leftPanel = new LayoutBoundary(left);
+        LayoutBoundary sidePanel = new LayoutBoundary(side);
+        split.getItems().addAll(leftPanel, new LayoutBoundary(article.node()), sidePanel);
+        SplitPane.setResizableWithParent(leftPanel, false);
+        SplitPane.setResizableWithParent(sidePanel, false);
         workbench.documentProperty().addListener((obs, old, doc) -> showTheirs());
         review.reviewProperty().addListener((obs, old, now) -> {
             showTheirs();
@@ -207,7 +209,7 @@ public final class MainWindow {
 
         BorderPane root = new BorderPane(split);
         root.setTop(new VBox(menuBar(), toolbar));
-        root.setBottom(statusBar);
+        root.setBottom(new LayoutBoundary(statusBar));
 
         scene = new Scene(root, settings.get("width", DEFAULT_WIDTH), settings.get("height", DEFAULT_HEIGHT));
         scene.getStylesheets().add(MainWindow.class.getResource("/factspan/ui/factspan.css").toExternalForm());

@@ -1,0 +1,71 @@
+package org.factspan.ui.main;
+
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.layout.Region;
+
+/**
+ * Holds one panel so that a change inside it is laid out here and goes no further. Tagging on a long article
+ * changes the table, the details, the document count and the status counts all at once; without a boundary each
+ * of them asked the whole window to measure and lay out its panels again, a few milliseconds of every tag.
+ *
+ * <p>JavaFX stops a layout request at a node that is not managed; this pane takes over the managing: it gives the
+ * panel its own bounds and reports the panel's sizes as its own. So it suits panels whose size comes from the window
+ * (the side panels, the status bar), not from what they show: a change of content no longer resizes them.
+ */
+final class LayoutBoundary extends Region {
+
+    private final Node content;
+
+    LayoutBoundary(Node content) {
+        this.content = content;
+        content.setManaged(false);
+        getChildren().add(content);
+        getStyleClass().add("layout-boundary");
+    }
+
+    @Override
+    protected void layoutChildren() {
+        Insets insets = getInsets();
+        content.resizeRelocate(insets.getLeft(), insets.getTop(), getWidth() - insets.getLeft() - insets.getRight(),
+                getHeight() - insets.getTop() - insets.getBottom());
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return content.minWidth(height) + horizontalInsets();
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        return content.minHeight(width) + verticalInsets();
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return content.prefWidth(height) + horizontalInsets();
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return content.prefHeight(width) + verticalInsets();
+    }
+
+    @Override
+    protected double computeMaxWidth(double height) {
+        return content.maxWidth(height) + horizontalInsets();
+    }
+
+    @Override
+    protected double computeMaxHeight(double width) {
+        return content.maxHeight(width) + verticalInsets();
+    }
+
+    private double horizontalInsets() {
+        return getInsets().getLeft() + getInsets().getRight();
+    }
+
+    private double verticalInsets() {
+        return getInsets().getTop() + getInsets().getBottom();
+    }
+}
