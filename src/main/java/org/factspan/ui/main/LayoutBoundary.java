@@ -51,16 +51,6 @@ final class LayoutBoundary extends Region {
         return content.prefHeight(width) + verticalInsets();
     }
 
-    @Override
-    protected double computeMaxWidth(double height) {
-        return content.maxWidth(height) + horizontalInsets();
-    }
-
-    @Override
-    protected double computeMaxHeight(double width) {
-        return content.maxHeight(width) + verticalInsets();
-    }
-
     private double horizontalInsets() {
         return getInsets().getLeft() + getInsets().getRight();
     }
