@@ -323,6 +323,8 @@ class AnnotationWindowTest extends FxRobot {
         assertEquals("Kremlin denied", harness.workbench().selected().quote());
         type(KeyCode.TAB);
         assertEquals("Budanov", harness.workbench().selected().quote(), "Tab wraps around");
+        List<String> styles = harness.shownAndFreshStyles();
+        assertEquals(styles.get(1), styles.get(0), "restyled piece by piece, the text looks as if styled afresh");
         push(KeyCode.SHIFT, KeyCode.TAB);
         assertEquals("Kremlin denied", harness.workbench().selected().quote(), "Shift+Tab wraps back");
         push(KeyCode.SHIFT, KeyCode.TAB);

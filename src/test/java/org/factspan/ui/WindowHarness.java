@@ -180,6 +180,41 @@ public final class WindowHarness {
         return true;
     }
 
+    /**
+     * The style classes the area holds at every display index, as runs "from-to [classes]", next to what a fresh
+     * styler over the stored annotations gives for the whole text: after edits and selections restyled piecemeal
+     * the two must be the same.
+     */
+    public List<String> shownAndFreshStyles() {
+        return onFx(() -> {
+            org.factspan.model.Document document = workbench.document();
+            org.factspan.ui.view.DisplayText display = new org.factspan.ui.view.DisplayText(document.text());
+            org.factspan.ui.view.AnnotationStyler fresh = new org.factspan.ui.view.AnnotationStyler(stored(),
+                    document.index(), display, workbench.labels(), workbench.hiddenLabels());
+            Annotation selected = workbench.selected();
+            return List.of(runs(area().getStyleSpans(0, area().getLength())),
+                    runs(fresh.styles(selected == null ? null : selected.id())));
+        });
+    }
+
+    /** Runs of equal classes, merged where RichTextFX keeps two equal spans side by side. */
+    private static String runs(org.fxmisc.richtext.model.StyleSpans<Collection<String>> spans) {
+        StringBuilder out = new StringBuilder();
+        int runStart = 0;
+        int at = 0;
+        java.util.Set<String> current = null;
+        for (org.fxmisc.richtext.model.StyleSpan<Collection<String>> span : spans) {
+            java.util.Set<String> style = new java.util.TreeSet<>(span.getStyle());
+            if (current != null && !style.equals(current)) {
+                out.append(runStart).append('-').append(at).append(' ').append(current).append('\n');
+                runStart = at;
+            }
+            current = style;
+            at += span.getLength();
+        }
+        return out.append(runStart).append('-').append(at).append(' ').append(current).toString();
+    }
+
     /** Runs {@code work} on the JavaFX thread and returns its result. */
     public static <T> T onFx(java.util.concurrent.Callable<T> work) {
         return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(work));

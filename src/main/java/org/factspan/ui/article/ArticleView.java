@@ -277,7 +277,8 @@ public final class ArticleView {
         int from = pendingRestyles.get(0)[0];
         int to = pendingRestyles.get(0)[1];
         for (int[] range : pendingRestyles) {
-            if (range[0] > to) {
+            // Two calls on one paragraph would rebuild it twice; the text between costs next to nothing to restyle.
+            if (range[0] > to && paragraphOf(range[0]) != paragraphOf(to)) {
                 restyleDisplayRange(from, to);
                 from = range[0];
             }
@@ -285,6 +286,10 @@ public final class ArticleView {
         }
         restyleDisplayRange(from, to);
         pendingRestyles.clear();
+    }
+
+    private int paragraphOf(int displayIndex) {
+        return area.offsetToPosition(displayIndex, org.fxmisc.richtext.model.TwoDimensional.Bias.Backward).getMajor();
     }
 
     private StyleSpans<Collection<String>> styles(int from, int to) {
