@@ -83,6 +83,7 @@ public final class ArticleView {
 
     public ArticleView(Workbench workbench) {
         this.workbench = workbench;
+        ComplexTextWrapFix.install();
         this.findBar = new FindBar(this);
         area.setEditable(false);
         area.setWrapText(true);
