@@ -479,7 +479,11 @@ public final class ArticleView {
         IndexRange selection = area.getSelection();
         if (selection.getLength() == 0) {
             if (event.getClickCount() == 1) {
-                List<Annotation> here = annotationsAtDisplay(area.getCaretPosition());
+                // The character under the pointer, not the caret: a click on the trailing half of a letter puts the
+                // caret after it (left of it in a right-to-left line), which may be outside the annotation.
+                int clicked = area.hit(event.getX(), event.getY()).getCharacterIndex()
+                        .orElse(area.getCaretPosition());
+                List<Annotation> here = annotationsAtDisplay(clicked);
                 workbench.selectedProperty().set(here.isEmpty() ? null : here.get(here.size() - 1));
             }
         } else if (!exactSelection) {
