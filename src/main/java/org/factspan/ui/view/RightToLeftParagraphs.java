@@ -2,13 +2,10 @@ package org.factspan.ui.view;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.fxmisc.richtext.model.StyleSpans;
-import org.fxmisc.richtext.model.StyleSpansBuilder;
 
 /**
  * Which paragraphs of a {@link DisplayText} read right to left, and the styles that make them display well.
@@ -103,40 +100,18 @@ public final class RightToLeftParagraphs {
      */
     public StyleSpans<Collection<String>> withSelection(StyleSpans<Collection<String>> styles, int from,
                                                         int selectionStart, int selectionEnd) {
-        int to = from + styles.length();
-        int start = Math.max(from, selectionStart);
-        int end = Math.min(to, selectionEnd);
-        if (start >= end || ranges.length == 0) {
+        if (selectionStart >= selectionEnd) {
             return styles;
         }
-        StyleSpansBuilder<Collection<String>> marks = new StyleSpansBuilder<>();
-        int position = from;
+        List<int[]> selected = new ArrayList<>();
         for (int r = 0; r < ranges.length; r += 2) {
-            int markStart = Math.max(start, ranges[r]);
-            int markEnd = Math.min(end, ranges[r + 1]);
-            if (markStart >= markEnd) {
-                continue;
+            int start = Math.max(selectionStart, ranges[r]);
+            int end = Math.min(selectionEnd, ranges[r + 1]);
+            if (start < end) {
+                selected.add(new int[] {start, end});
             }
-            if (markStart > position) {
-                marks.add(List.of(), markStart - position);
-            }
-            marks.add(List.of(SELECTED), markEnd - markStart);
-            position = markEnd;
         }
-        if (position == from) {
-            return styles;
-        }
-        if (position < to) {
-            marks.add(List.of(), to - position);
-        }
-        return styles.overlay(marks.create(), (own, mark) -> {
-            if (mark.isEmpty()) {
-                return own;
-            }
-            Set<String> both = new HashSet<>(own);
-            both.addAll(mark);
-            return both;
-        });
+        return StyleMarks.add(styles, from, selected, SELECTED);
     }
 
     /**
