@@ -25,6 +25,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
 import javafx.stage.Popup;
 
 import org.factspan.model.Annotation;
@@ -34,6 +35,7 @@ import org.factspan.model.Span;
 import org.factspan.text.WordSnapper;
 import org.factspan.ui.view.AnnotationStyler;
 import org.factspan.ui.view.DisplayText;
+import org.factspan.ui.view.RightToLeftParagraphs;
 import org.factspan.ui.workbench.Workbench;
 import org.fxmisc.flowless.VirtualizedScrollPane;
 import org.fxmisc.richtext.StyleClassedTextArea;
@@ -68,6 +70,7 @@ public final class ArticleView {
     private Document document;
     private CodePointIndex index;
     private DisplayText display;
+    private RightToLeftParagraphs rightToLeft = RightToLeftParagraphs.of(new DisplayText(""));
     private AnnotationStyler styler;
     /** A colleague's annotations during a review, drawn as dashed boxes over mine; null outside a review. */
     private AnnotationStyler theirsStyler;
@@ -83,6 +86,7 @@ public final class ArticleView {
 
     public ArticleView(Workbench workbench) {
         this.workbench = workbench;
+        ComplexTextWrapFix.install();
         this.findBar = new FindBar(this);
         area.setEditable(false);
         area.setWrapText(true);
@@ -104,6 +108,7 @@ public final class ArticleView {
         area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN, e -> showHover(e.getCharacterIndex(),
                 e.getScreenPosition()));
         area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, e -> hover.hide());
+        area.selectionProperty().addListener((obs, old, now) -> restyleRightToLeftSelection(old, now));
 
         workbench.documentProperty().addListener((obs, old, doc) -> setDocument(doc));
         workbench.annotations().addListener(this::onAnnotationsChanged);
@@ -148,7 +153,8 @@ public final class ArticleView {
         }
         String text = AnnotationStyler.css(this.labels, dark ? AnnotationStyler.Theme.DARK : AnnotationStyler.Theme.LIGHT)
                 + AnnotationStyler.theirsCss(this.labels, dark ? AnnotationStyler.Theme.DARK : AnnotationStyler.Theme.LIGHT)
-                + FIND_MATCH_CSS;
+                + FIND_MATCH_CSS
+                + RightToLeftParagraphs.css(RightToLeftParagraphs.fontFamily(Font.getFamilies()).orElse(null));
         // JavaFX reads stylesheets from URLs only; a data URL keeps the generated colours out of the file system.
         css = "data:text/css;base64," + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
         area.getStylesheets().add(css);
@@ -192,6 +198,7 @@ public final class ArticleView {
         if (doc == null) {
             index = null;
             display = null;
+            rightToLeft = RightToLeftParagraphs.of(new DisplayText(""));
             area.clear();
             root.setCenter(emptyHint);
             return;
@@ -212,28 +219,23 @@ public final class ArticleView {
         Platform.runLater(area::requestFocus);
     }
 
-    /** Paragraphs whose first strong character is right-to-left (Arabic, Hebrew) read from the right. */
+    /** Paragraphs whose first strong character is right-to-left (Arabic, Hebrew) read from the right (ADR 0006). */
     private void markRightToLeftParagraphs() {
-        for (int p = 0; p < area.getParagraphs().size(); p++) {
-            if (startsRightToLeft(area.getParagraph(p).getText())) {
-                area.setParagraphStyle(p, List.of("rtl"));
-            }
+        rightToLeft = RightToLeftParagraphs.of(display);
+        for (int p : rightToLeft.paragraphs()) {
+            area.setParagraphStyle(p, List.of(RightToLeftParagraphs.PARAGRAPH));
         }
     }
 
-    static boolean startsRightToLeft(String paragraph) {
-        for (int i = 0; i < paragraph.length(); ) {
-            int codePoint = paragraph.codePointAt(i);
-            switch (Character.getDirectionality(codePoint)) {
-                case Character.DIRECTIONALITY_RIGHT_TO_LEFT, Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC:
-                    return true;
-                case Character.DIRECTIONALITY_LEFT_TO_RIGHT:
-                    return false;
-                default:
-                    i += Character.charCount(codePoint);
-            }
+    /** RTL paragraphs show the selection as a text background (ADR 0006); restyle where that background changes. */
+    private void restyleRightToLeftSelection(IndexRange old, IndexRange now) {
+        if (document == null || rightToLeft.isEmpty()) {
+            return;
         }
-        return false;
+        int[] changed = rightToLeft.selectionChange(old.getStart(), old.getEnd(), now.getStart(), now.getEnd());
+        for (int r = 0; r < changed.length; r += 2) {
+            restyleLater(changed[r], changed[r + 1]);
+        }
     }
 
     // ---- styles ---------------------------------------------------------------------------------------------------
@@ -242,7 +244,7 @@ public final class ArticleView {
         if (document == null || styler == null || area.getLength() == 0) {
             return;
         }
-        area.setStyleSpans(0, findBar.overlay(withTheirs(styler.styles(selectedId()), 0, area.getLength()), 0));
+        area.setStyleSpans(0, decorated(withTheirs(styler.styles(selectedId()), 0, area.getLength()), 0));
     }
 
     private void restyle(Annotation annotation) {
@@ -261,7 +263,10 @@ public final class ArticleView {
             return;
         }
         int from = toDisplay(span.start());
-        int to = Math.min(area.getLength(), Math.max(from + 1, toDisplay(span.end())));
+        restyleLater(from, Math.min(area.getLength(), Math.max(from + 1, toDisplay(span.end()))));
+    }
+
+    private void restyleLater(int from, int to) {
         if (pendingRestyles.isEmpty()) {
             Platform.runLater(this::applyPendingRestyles);
         }
@@ -290,6 +295,12 @@ public final class ArticleView {
 
     private int paragraphOf(int displayIndex) {
         return area.offsetToPosition(displayIndex, org.fxmisc.richtext.model.TwoDimensional.Bias.Backward).getMajor();
+    }
+
+    /** Find matches and, in right-to-left paragraphs, the selection over the annotation styles from {@code from}. */
+    private StyleSpans<Collection<String>> decorated(StyleSpans<Collection<String>> styles, int from) {
+        IndexRange selection = area.getSelection();
+        return rightToLeft.withSelection(findBar.overlay(styles, from), from, selection.getStart(), selection.getEnd());
     }
 
     private StyleSpans<Collection<String>> styles(int from, int to) {
@@ -323,7 +334,7 @@ public final class ArticleView {
 
     void restyleDisplayRange(int from, int to) {
         if (document != null && styler != null && from < to) {
-            area.setStyleSpans(from, findBar.overlay(styles(from, to), from));
+            area.setStyleSpans(from, decorated(styles(from, to), from));
         }
     }
 
@@ -473,7 +484,11 @@ public final class ArticleView {
         IndexRange selection = area.getSelection();
         if (selection.getLength() == 0) {
             if (event.getClickCount() == 1) {
-                List<Annotation> here = annotationsAtDisplay(area.getCaretPosition());
+                // The character under the pointer, not the caret: a click on the trailing half of a letter puts the
+                // caret after it (left of it in a right-to-left line), which may be outside the annotation.
+                int clicked = area.hit(event.getX(), event.getY()).getCharacterIndex()
+                        .orElse(area.getCaretPosition());
+                List<Annotation> here = annotationsAtDisplay(clicked);
                 workbench.selectedProperty().set(here.isEmpty() ? null : here.get(here.size() - 1));
             }
         } else if (!exactSelection) {

@@ -2,7 +2,6 @@ package org.factspan.ui.article;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,8 +14,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
+import org.factspan.ui.view.StyleMarks;
 import org.fxmisc.richtext.model.StyleSpans;
-import org.fxmisc.richtext.model.StyleSpansBuilder;
 
 /**
  * Ctrl+F: finds text in the article (ignoring case), highlights every match, and steps through them with Enter and
@@ -138,37 +137,6 @@ final class FindBar {
 
     /** Adds the {@code find-match} class to the matches inside {@code styles}, which starts at display {@code from}. */
     StyleSpans<Collection<String>> overlay(StyleSpans<Collection<String>> styles, int from) {
-        if (matches.isEmpty()) {
-            return styles;
-        }
-        int to = from + styles.length();
-        StyleSpansBuilder<Collection<String>> found = new StyleSpansBuilder<>();
-        int position = from;
-        for (int[] match : matches) {
-            if (match[1] <= from || match[0] >= to) {
-                continue;
-            }
-            int start = Math.max(match[0], from);
-            int end = Math.min(match[1], to);
-            if (start > position) {
-                found.add(List.of(), start - position);
-            }
-            found.add(List.of("find-match"), end - start);
-            position = end;
-        }
-        if (position == from) {
-            return styles;
-        }
-        if (position < to) {
-            found.add(List.of(), to - position);
-        }
-        return styles.overlay(found.create(), (mine, match) -> {
-            if (match.isEmpty()) {
-                return mine;
-            }
-            Collection<String> both = new HashSet<>(mine);
-            both.addAll(match);
-            return both;
-        });
+        return StyleMarks.add(styles, from, matches, "find-match");
     }
 }
