@@ -241,14 +241,14 @@ final class AnnotationPanel {
     }
 
     /** The details' value labels, made once: selecting an annotation only sets their texts. */
-    private final Label detailLabel = value();
-    private final Label detailQuote = value();
-    private final Label detailPosition = value();
-    private final Label detailAnnotator = value();
-    private final Label detailCreated = value();
-    private final Label detailModified = value();
-    private final Label detailNote = value();
-    private final Label detailComments = value();
+    private final Label detailLabel = value(false);
+    private final Label detailQuote = value(true);
+    private final Label detailPosition = value(false);
+    private final Label detailAnnotator = value(false);
+    private final Label detailCreated = value(false);
+    private final Label detailModified = value(false);
+    private final Label detailNote = value(true);
+    private final Label detailComments = value(true);
     private final Label detailHint = new Label("Select an annotation to see its details.");
 
     private void buildDetails() {
@@ -305,9 +305,10 @@ final class AnnotationPanel {
         return label;
     }
 
-    private static Label value() {
+    /** Only free text wraps: measuring wrapped labels is most of what the details pane costs a tag. */
+    private static Label value(boolean wrap) {
         Label label = new Label();
-        label.setWrapText(true);
+        label.setWrapText(wrap);
         label.getStyleClass().add("detail-value");
         return label;
     }
