@@ -89,6 +89,8 @@ public final class ArticleView {
         ComplexTextWrapFix.install();
         this.findBar = new FindBar(this);
         area.setEditable(false);
+        // New text takes no paragraph style from the old (an Arabic first paragraph would make every paragraph rtl).
+        area.setUseInitialStyleForInsertion(true);
         area.setWrapText(true);
         area.getStyleClass().add("article");
         area.setShowCaret(org.fxmisc.richtext.Caret.CaretVisibility.ON);
@@ -205,7 +207,10 @@ public final class ArticleView {
         }
         index = doc.index();
         display = new DisplayText(doc.text());
+        // replaceText moves the selection, whose listener must not mark the old text's RTL ranges in the new one.
+        rightToLeft = RightToLeftParagraphs.of(new DisplayText(""));
         area.replaceText(display.displayText());
+        pendingRestyles.clear();
         markRightToLeftParagraphs();
         root.setCenter(scroll);
         rebuildStyler();
@@ -274,14 +279,17 @@ public final class ArticleView {
     }
 
     private void applyPendingRestyles() {
-        if (pendingRestyles.isEmpty() || document == null || styler == null) {
-            pendingRestyles.clear();
+        // Taken before applying: a failure must not leave the list non-empty, which would stop all later restyles.
+        List<int[]> ranges = new ArrayList<>(pendingRestyles);
+        pendingRestyles.clear();
+        ranges.removeIf(range -> range[1] > area.getLength());
+        if (ranges.isEmpty() || document == null || styler == null) {
             return;
         }
-        pendingRestyles.sort(java.util.Comparator.comparingInt(range -> range[0]));
-        int from = pendingRestyles.get(0)[0];
-        int to = pendingRestyles.get(0)[1];
-        for (int[] range : pendingRestyles) {
+        ranges.sort(java.util.Comparator.comparingInt(range -> range[0]));
+        int from = ranges.get(0)[0];
+        int to = ranges.get(0)[1];
+        for (int[] range : ranges) {
             // Two calls on one paragraph would rebuild it twice; the text between costs next to nothing to restyle.
             if (range[0] > to && paragraphOf(range[0]) != paragraphOf(to)) {
                 restyleDisplayRange(from, to);
@@ -290,7 +298,6 @@ public final class ArticleView {
             to = Math.max(to, range[1]);
         }
         restyleDisplayRange(from, to);
-        pendingRestyles.clear();
     }
 
     private int paragraphOf(int displayIndex) {

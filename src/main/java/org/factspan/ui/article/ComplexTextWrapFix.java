@@ -67,6 +67,11 @@ final class ComplexTextWrapFix {
             LOG.log(System.Logger.Level.WARNING, "Wrapped right-to-left text may show garbled lines: this JavaFX "
                     + "has no Pango run cache to patch (" + e + ")");
             return Outcome.UNKNOWN_JAVAFX;
+        } catch (IllegalArgumentException | ClassCastException e) {
+            // The fields are there but of other types: the same as a JavaFX that changed this code.
+            LOG.log(System.Logger.Level.WARNING, "Wrapped right-to-left text may show garbled lines: this JavaFX "
+                    + "keeps its Pango run cache differently (" + e + ")");
+            return Outcome.UNKNOWN_JAVAFX;
         } catch (InaccessibleObjectException | SecurityException e) {
             // javafx.graphics is a named module (the module path) that does not open these packages to us.
             LOG.log(System.Logger.Level.WARNING, "Wrapped right-to-left text may show garbled lines: start with "

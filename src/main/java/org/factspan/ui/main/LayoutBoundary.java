@@ -10,8 +10,11 @@ import javafx.scene.layout.Region;
  * of them asked the whole window to measure and lay out its panels again, a few milliseconds of every tag.
  *
  * <p>JavaFX stops a layout request at a node that is not managed; this pane takes over the managing: it gives the
- * panel its own bounds and reports the panel's sizes as its own. So it suits panels whose size comes from the window
- * (the side panels, the status bar), not from what they show: a change of content no longer resizes them.
+ * panel its own bounds and reports the panel's sizes as its own, as measured when first asked. A later change of the
+ * panel's minimum or preferred size is not seen. So it suits only panels whose size comes from the window and the
+ * split pane's dividers (the side panels and the article), not from what they show; the status bar, whose height
+ * follows its font, is not wrapped (its counts change with every tag, but the window's other panels answer the
+ * re-measuring from their caches).
  */
 final class LayoutBoundary extends Region {
 

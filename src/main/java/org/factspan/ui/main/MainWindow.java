@@ -209,7 +209,7 @@ public final class MainWindow {
 
         BorderPane root = new BorderPane(split);
         root.setTop(new VBox(menuBar(), toolbar));
-        root.setBottom(new LayoutBoundary(statusBar));
+        root.setBottom(statusBar);
 
         scene = new Scene(root, settings.get("width", DEFAULT_WIDTH), settings.get("height", DEFAULT_HEIGHT));
         scene.getStylesheets().add(MainWindow.class.getResource("/factspan/ui/factspan.css").toExternalForm());
