@@ -70,7 +70,7 @@ public final class ArticleView {
     private Document document;
     private CodePointIndex index;
     private DisplayText display;
-    private RightToLeftParagraphs rightToLeft = RightToLeftParagraphs.of(new DisplayText(""));
+    private RightToLeftParagraphs rightToLeft = RightToLeftParagraphs.none();
     private AnnotationStyler styler;
     /** A colleague's annotations during a review, drawn as dashed boxes over mine; null outside a review. */
     private AnnotationStyler theirsStyler;
@@ -200,7 +200,7 @@ public final class ArticleView {
         if (doc == null) {
             index = null;
             display = null;
-            rightToLeft = RightToLeftParagraphs.of(new DisplayText(""));
+            rightToLeft = RightToLeftParagraphs.none();
             area.clear();
             root.setCenter(emptyHint);
             return;
@@ -208,7 +208,7 @@ public final class ArticleView {
         index = doc.index();
         display = new DisplayText(doc.text());
         // replaceText moves the selection, whose listener must not mark the old text's RTL ranges in the new one.
-        rightToLeft = RightToLeftParagraphs.of(new DisplayText(""));
+        rightToLeft = RightToLeftParagraphs.none();
         area.replaceText(display.displayText());
         pendingRestyles.clear();
         markRightToLeftParagraphs();

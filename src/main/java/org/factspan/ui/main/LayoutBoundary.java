@@ -6,8 +6,8 @@ import javafx.scene.layout.Region;
 
 /**
  * Holds one panel so that a change inside it is laid out here and goes no further. Tagging on a long article
- * changes the table, the details, the document count and the status counts all at once; without a boundary each
- * of them asked the whole window to measure and lay out its panels again, a few milliseconds of every tag.
+ * changes the article, the table, the details and the document count all at once; without a boundary each of them
+ * asked the whole window to measure and lay out its panels again, a few milliseconds of every tag.
  *
  * <p>JavaFX stops a layout request at a node that is not managed; this pane takes over the managing: it gives the
  * panel its own bounds and reports the panel's sizes as its own, as measured when first asked. A later change of the

@@ -170,16 +170,7 @@ public final class AnnotationStyler {
     }
 
     private AnnotationStyler without(int at) {
-        int n = sorted.length - 1;
-        Annotation[] newSorted = new Annotation[n];
-        int[] newStart = new int[n];
-        int[] newEnd = new int[n];
-        int[] newLabel = new int[n];
-        copyAround(sorted, newSorted, at, at + 1);
-        copyAround(displayStart, newStart, at, at + 1);
-        copyAround(displayEnd, newEnd, at, at + 1);
-        copyAround(labelPosition, newLabel, at, at + 1);
-        return new AnnotationStyler(this, newSorted, newStart, newEnd, newLabel, runningMax(newEnd, maxEnd, at));
+        return spliced(at, at + 1, null, 0, 0);
     }
 
     private AnnotationStyler with(Annotation added, int start, int end) {
@@ -189,27 +180,29 @@ public final class AnnotationStyler {
         while (at < sorted.length && displayStart[at] == start && outermostFirst(added, sorted[at]) > 0) {
             at++;
         }
-        int n = sorted.length + 1;
+        return spliced(at, at, added, start, end);
+    }
+
+    /** A styler whose arrays leave out ranks {@code [cut, resume)} and, unless null, hold {@code added} at cut. */
+    private AnnotationStyler spliced(int cut, int resume, Annotation added, int start, int end) {
+        int gap = added == null ? 0 : 1;
+        int n = sorted.length - (resume - cut) + gap;
         Annotation[] newSorted = new Annotation[n];
         int[] newStart = new int[n];
         int[] newEnd = new int[n];
         int[] newLabel = new int[n];
-        copyAround(sorted, newSorted, at, at);
-        copyAround(displayStart, newStart, at, at);
-        copyAround(displayEnd, newEnd, at, at);
-        copyAround(labelPosition, newLabel, at, at);
-        newSorted[at] = added;
-        newStart[at] = start;
-        newEnd[at] = end;
-        newLabel[at] = positions.get(added.label());
-        return new AnnotationStyler(this, newSorted, newStart, newEnd, newLabel, runningMax(newEnd, maxEnd, at));
-    }
-
-    /** Copies {@code from} into {@code to} leaving out {@code [cut, resume)} of the source, or a gap when equal. */
-    private static void copyAround(Object from, Object to, int cut, int resume) {
-        int tail = java.lang.reflect.Array.getLength(from) - resume;
-        System.arraycopy(from, 0, to, 0, cut);
-        System.arraycopy(from, resume, to, java.lang.reflect.Array.getLength(to) - tail, tail);
+        for (Object[] arrays : new Object[][] {{sorted, newSorted}, {displayStart, newStart}, {displayEnd, newEnd},
+                {labelPosition, newLabel}}) {
+            System.arraycopy(arrays[0], 0, arrays[1], 0, cut);
+            System.arraycopy(arrays[0], resume, arrays[1], cut + gap, sorted.length - resume);
+        }
+        if (added != null) {
+            newSorted[cut] = added;
+            newStart[cut] = start;
+            newEnd[cut] = end;
+            newLabel[cut] = positions.get(added.label());
+        }
+        return new AnnotationStyler(this, newSorted, newStart, newEnd, newLabel, runningMax(newEnd, maxEnd, cut));
     }
 
     /** The running maximum of {@code ends}, unchanged before rank {@code from}. */

@@ -40,6 +40,11 @@ public final class RightToLeftParagraphs {
         this.ranges = ranges;
     }
 
+    /** No right-to-left paragraphs: no text, or a text being replaced. */
+    public static RightToLeftParagraphs none() {
+        return NONE;
+    }
+
     /** The right-to-left paragraphs of the display text, numbered as the text area numbers its paragraphs. */
     public static RightToLeftParagraphs of(DisplayText display) {
         String text = display.displayText();
