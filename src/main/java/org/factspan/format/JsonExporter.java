@@ -24,10 +24,14 @@ import org.factspan.model.Label;
 import org.factspan.model.Provenance;
 import org.factspan.model.Timestamps;
 import org.factspan.store.ProjectStore;
+import org.factspan.store.Snapshot;
 
 /**
  * Writes a whole project as FactSpan JSON version 1 ({@code docs/FORMATS.md}; schema
  * {@code /factspan/factspan-v1.schema.json}).
+ *
+ * <p>The export reads one {@link Snapshot} of the project: what other programs commit meanwhile is not in it, so the
+ * file is always one consistent state that imports again.
  *
  * <p>The export streams: documents are read a few at a time ({@link PrefetchingReader}, on other threads) and
  * annotation rows go from SQLite to the output as stored UTF-8 bytes without becoming objects, so a project of a
@@ -80,8 +84,10 @@ public final class JsonExporter {
      *
      * @throws FactSpanException if writing fails
      */
-    public void export(ProjectStore store, OutputStream out) {
-        try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+    public void export(ProjectStore project, OutputStream out) {
+        try (Snapshot snapshot = project.snapshot(PrefetchingReader.threads());
+             JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+            ProjectStore store = snapshot.main();
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.setPrettyPrinter(new OneItemPerLine());
             json.writeStartObject();
@@ -98,7 +104,7 @@ public final class JsonExporter {
             }
             json.writeEndArray();
             json.writeArrayFieldStart("documents");
-            try (PrefetchingReader documents = new PrefetchingReader(store, store.documents(),
+            try (PrefetchingReader documents = new PrefetchingReader(store, snapshot.readers(), store.documents(),
                     JsonExporter::annotationLines)) {
                 for (PrefetchingReader.Item item = documents.next(); item != null; item = documents.next()) {
                     writeDocument(item, json, out);
@@ -107,7 +113,7 @@ public final class JsonExporter {
             json.writeEndArray();
             json.writeEndObject();
         } catch (IOException e) {
-            throw new FactSpanException("Could not write the export of the project " + store.path() + ": "
+            throw new FactSpanException("Could not write the export of the project " + project.path() + ": "
                     + e.getMessage() + ".", e);
         }
     }

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,10 +21,11 @@ import org.factspan.model.FactSpanException;
 import org.factspan.model.Provenance;
 import org.factspan.store.DocumentSummary;
 import org.factspan.store.ProjectStore;
+import org.factspan.store.Snapshot;
 
 /**
  * Reads and renders the documents of a project in order for an export, working on the next few on other threads
- * (each with its own read-only connection) while the caller writes the current one.
+ * (each with its own view of the same {@link Snapshot}) while the caller writes the current one.
  *
  * <p>Fetching rows and turning them into JSON text is nearly all the work of a big export, and it is independent per
  * document, so on two or more cores doing it ahead, in parallel, is what brings a million-annotation export near the
@@ -63,26 +64,33 @@ final class PrefetchingReader implements AutoCloseable {
     private final Deque<Future<Item>> ahead = new ArrayDeque<>();
     private final ExecutorService workers;
     private final int window;
-    private final Queue<ProjectStore> readers = new ConcurrentLinkedQueue<>();
-    private final ThreadLocal<ProjectStore> reader;
+    /** The snapshot's views not in use by a worker at the moment. */
+    private final BlockingQueue<ProjectStore> readers;
 
-    PrefetchingReader(ProjectStore store, List<DocumentSummary> documents, Renderer renderer) {
+    /** How many reader threads are worth it on this machine: none on one core, else up to three. */
+    static int threads() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        return cores > 1 ? Math.min(3, cores) : 0;
+    }
+
+    /**
+     * @param store the snapshot's main view, read on the caller's thread
+     * @param readers the snapshot's other views, one per worker thread; none makes the reader work on the caller's
+     *     thread alone
+     */
+    PrefetchingReader(ProjectStore store, List<ProjectStore> readers, List<DocumentSummary> documents,
+                      Renderer renderer) {
         this.store = store;
         this.renderer = renderer;
         this.pending = new ArrayDeque<>(documents);
-        int cores = Runtime.getRuntime().availableProcessors();
-        int threads = cores > 1 ? Math.min(3, cores) : 0;
+        this.readers = new ArrayBlockingQueue<>(Math.max(1, readers.size()), false, readers);
+        int threads = readers.size();
         this.workers = threads > 0 ? Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "factspan-export-reader");
             thread.setDaemon(true);
             return thread;
         }) : null;
         this.window = Math.max(1, threads) * 2;
-        this.reader = ThreadLocal.withInitial(() -> {
-            ProjectStore opened = store.openReader();
-            readers.add(opened);
-            return opened;
-        });
     }
 
     /** The next document in order, or null after the last. */
@@ -112,7 +120,14 @@ final class PrefetchingReader implements AutoCloseable {
                 ahead.add(CompletableFuture.completedFuture(streamed(summary)));
                 return;
             }
-            ahead.add(workers.submit(() -> prefetched(reader.get(), summary)));
+            ahead.add(workers.submit(() -> {
+                ProjectStore reader = readers.take();
+                try {
+                    return prefetched(reader, summary);
+                } finally {
+                    readers.add(reader);
+                }
+            }));
         }
     }
 
@@ -171,6 +186,5 @@ final class PrefetchingReader implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        readers.forEach(ProjectStore::close);
     }
 }

@@ -32,14 +32,25 @@ final class ProjectHeader {
         try (InputStream in = Files.newInputStream(file)) {
             read = in.readNBytes(header, 0, HEADER_SIZE);
         } catch (IOException e) {
-            throw new FactSpanException("Cannot read " + file + ": " + describe(e) + ".", e);
+            throw ProjectFiles.cannot("read", file, e);
+        }
+        if (read == 0) {
+            throw new FactSpanException(file + " is an empty file, not a FactSpan project; if an older FactSpan left it"
+                    + " after a failed creation, delete it.");
         }
         if (read < HEADER_SIZE || !Arrays.equals(header, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new FactSpanException(file + " is not a FactSpan project (it is not an SQLite database).");
         }
         ByteBuffer buffer = ByteBuffer.wrap(header);
-        int applicationId = buffer.getInt(68);
-        int userVersion = buffer.getInt(60);
+        return checkVersion(file, buffer.getInt(68), buffer.getInt(60));
+    }
+
+    /**
+     * Refuses a project of another program or a newer FactSpan. Called with the header's values before SQLite opens
+     * the file, and again with the values SQLite reads after opening: a {@code -wal} beside the file can hold a newer
+     * schema that the header does not show yet.
+     */
+    static int checkVersion(Path file, int applicationId, int userVersion) {
         if (applicationId != Schema.APPLICATION_ID) {
             throw new FactSpanException(file + " is an SQLite database but not a FactSpan project.");
         }
@@ -48,15 +59,5 @@ final class ProjectHeader {
                     + "); this version reads schemas up to " + Schema.VERSION + ", so update FactSpan to open it.");
         }
         return userVersion;
-    }
-
-    static String describe(IOException e) {
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

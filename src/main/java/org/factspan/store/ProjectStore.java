@@ -3,8 +3,8 @@ package org.factspan.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -32,15 +32,20 @@ import org.factspan.model.Provenance;
 import org.factspan.model.ReviewMark;
 import org.factspan.model.Timestamps;
 import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteOpenMode;
 import org.sqlite.SQLiteException;
 
 /**
  * A FactSpan project: one SQLite file holding labels, documents and annotations.
  *
  * <p><b>Durability.</b> Every method that changes the project has committed the change to the file when it returns
- * (SQLite autocommit in WAL mode with {@code synchronous=FULL}; see {@code docs/decisions/0002-every-edit-committed.md}).
+ * (SQLite in WAL mode with {@code synchronous=FULL}; see {@code docs/decisions/0002-every-edit-committed.md}).
  * {@link #inTransaction} groups the writes of an import so that a refused file leaves the project unchanged.
+ *
+ * <p><b>Sharing.</b> Several programs may open one project (ADR 0008): every write transaction takes the write lock
+ * at its start ({@code BEGIN IMMEDIATE}) and waits for another program's write to finish - long on the command line,
+ * briefly in the window ({@link #setWriteWait}) - before it fails with {@link StoreException.Kind#BUSY}. A new project
+ * is built aside and moved into place ({@link NewProject}). Reads that must agree with each other, as an export's,
+ * share one {@link Snapshot}.
  *
  * <p><b>Validation.</b> Every write checks the rules of {@link org.factspan.model.Span}: offsets inside the text, the
  * quote equal to the text it covers, a known label, and no second annotation with the same label and offsets.
@@ -52,14 +57,23 @@ public final class ProjectStore implements AutoCloseable {
     /** The file name extension of projects. */
     public static final String EXTENSION = ".factspan";
 
+    /** How long a store waits for another program's write unless told otherwise: an import waits for an import. */
+    static final Duration DEFAULT_WRITE_WAIT = Duration.ofMinutes(10);
+
     private static final String ANNOTATION_COLUMNS =
             "id, document_id, label, start_offset, end_offset, quote, annotator, created, modified, note";
     /** Enough for the window and a review side by side; texts can be megabytes each. */
     private static final int TEXT_CACHE_SIZE = 3;
 
+    /** The project's file as the user named it, for messages. */
     private final Path path;
+    /** The file SQLite has open: {@link #path}, or the hidden draft of a {@link NewProject}. */
+    private final Path file;
     private final Connection connection;
-    private final boolean readOnly;
+    private final Waiting waiting;
+    /** Null for a store that may write; else the sentence that refuses a write. */
+    private final String readOnlyReason;
+    private int transactionDepth;
     private final Map<String, CodePointIndex> texts = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, CodePointIndex> eldest) {
@@ -71,10 +85,13 @@ public final class ProjectStore implements AutoCloseable {
     private final PreparedStatement deleteAnnotation;
     private final PreparedStatement selectAnnotation;
 
-    private ProjectStore(Path path, Connection connection, boolean readOnly) throws SQLException {
+    private ProjectStore(Path path, Path file, Connection connection, Waiting waiting, String readOnlyReason)
+            throws SQLException {
         this.path = path;
+        this.file = file;
         this.connection = connection;
-        this.readOnly = readOnly;
+        this.waiting = waiting;
+        this.readOnlyReason = readOnlyReason;
         this.insertAnnotation = connection.prepareStatement(
                 "INSERT INTO annotation (" + ANNOTATION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         this.updateAnnotation = connection.prepareStatement(
@@ -87,40 +104,103 @@ public final class ProjectStore implements AutoCloseable {
 
     /**
      * Opens an existing project for reading and editing. Refuses, leaving the file untouched, a file that is missing,
-     * not SQLite, not a FactSpan project, or from a newer FactSpan. Opening does not write to the file; only a project
-     * from an older FactSpan is upgraded to the current schema.
+     * not SQLite, not a FactSpan project, from a newer FactSpan, or one this user cannot write. Opening does not write
+     * to the file; only a project from an older FactSpan is upgraded to the current schema.
      */
     public static ProjectStore open(Path file) {
-        return open(file, false);
+        checkProjectFile(file);
+        int version = ProjectHeader.check(file);
+        ProjectFiles.requireWritable(file);
+        Waiting waiting = new Waiting(file, DEFAULT_WRITE_WAIT);
+        try {
+            Connection connection = Connections.edit(file, waiting);
+            try {
+                if (version < Schema.VERSION || checkInside(connection, file) < Schema.VERSION) {
+                    Schema.migrate(connection);
+                    try (Statement statement = connection.createStatement()) {
+                        // Puts the new version into the file's header, which is what open() checks first.
+                        statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+                    }
+                }
+                return new ProjectStore(file, file, connection, waiting, null);
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw StoreException.of("open", file, e);
+        }
     }
 
     /** Opens an existing project that this store will never write to (a colleague's file under review). */
     public static ProjectStore openReadOnly(Path file) {
-        return open(file, true);
+        return openReadOnly(file, "The project " + file + " was opened read-only, so it cannot be changed here.");
+    }
+
+    /**
+     * Opens an existing project that this store will never write to; every write is refused with {@code reason}, one
+     * sentence that says why (another window edits the project, the file is write-protected, ...).
+     */
+    public static ProjectStore openReadOnly(Path file, String reason) {
+        checkProjectFile(file);
+        int version = ProjectHeader.check(file);
+        if (version < Schema.VERSION) {
+            throw new FactSpanException(file + " was written by an older FactSpan (project schema " + version
+                    + "); open it once in the window or with 'factspan import' to upgrade it.");
+        }
+        Waiting waiting = new Waiting(file, DEFAULT_WRITE_WAIT);
+        try {
+            Connection connection = Connections.read(file, waiting);
+            try {
+                checkInside(connection, file);
+                return new ProjectStore(file, file, connection, waiting, reason);
+            } catch (SQLException | RuntimeException e) {
+                connection.close();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw StoreException.of("open", file, e);
+        }
     }
 
     /** Creates a new project with the default labels. Refuses if {@code file} exists. */
     public static ProjectStore create(Path file) {
-        if (Files.exists(file)) {
-            throw new FactSpanException("Cannot create the project " + file + ": a file of that name exists.");
-        }
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+        try (NewProject draft = NewProject.begin(file)) {
+            if (!draft.publish()) {
+                throw new FactSpanException("Cannot create the project " + file + ": a file of that name exists.");
             }
-        } catch (IOException e) {
-            throw new FactSpanException("Cannot create the folder for the project " + file + ": "
-                    + ProjectHeader.describe(e) + ".", e);
         }
+        return open(file);
+    }
+
+    /**
+     * Opens {@code file}, creating a new project there if no file exists. Of two programs creating one project at
+     * once, one creates it and the other opens it.
+     */
+    public static ProjectStore openOrCreate(Path file) {
+        if (!Files.exists(file)) {
+            try (NewProject draft = NewProject.begin(file)) {
+                draft.publish();
+            } catch (FactSpanException e) {
+                if (!Files.exists(file)) {
+                    throw e;
+                }
+            }
+        }
+        return open(file);
+    }
+
+    /** A new, empty project with the default labels in {@code draft}, named {@code target} in messages. */
+    static ProjectStore build(Path draft, Path target) {
+        Waiting waiting = new Waiting(target, DEFAULT_WRITE_WAIT);
         try {
-            Connection connection = connect(file, false);
+            Connection connection = Connections.edit(draft, waiting);
             try (Statement statement = connection.createStatement()) {
                 // Before WAL, so that the application id and schema version land in the file's header at once: the
                 // header is what open() checks, and in WAL mode it would wait in the log until a checkpoint.
-                Schema.migrate(connection, 0);
+                Schema.migrate(connection);
                 statement.executeUpdate("PRAGMA journal_mode = WAL");
-                ProjectStore store = new ProjectStore(file, connection, false);
+                ProjectStore store = new ProjectStore(target, draft, connection, waiting, null);
                 store.inTransaction(() -> DefaultLabels.get().forEach(store::addLabel));
                 return store;
             } catch (SQLException | RuntimeException e) {
@@ -128,73 +208,104 @@ public final class ProjectStore implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new FactSpanException("Cannot create the project " + file + ": " + e.getMessage() + ".", e);
+            throw new StoreException(StoreException.kindOf(e), StoreException.of("create", target, e).getMessage()
+                    .replaceFirst("^Could not create", "Cannot create"), e);
         }
     }
 
-    /** Opens {@code file}, creating a new project there if no file exists. */
-    public static ProjectStore openOrCreate(Path file) {
-        return Files.exists(file) ? open(file) : create(file);
-    }
-
-    private static ProjectStore open(Path file, boolean readOnly) {
+    private static void checkProjectFile(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new FactSpanException(Files.exists(file)
-                    ? file + " is not a FactSpan project (it is a folder)."
+            throw new FactSpanException(Files.isDirectory(file) ? file + " is not a FactSpan project (it is a folder)."
+                    : Files.exists(file) ? file + " is not a FactSpan project (it is not a regular file)."
                     : "There is no project " + file + ".");
         }
-        int version = ProjectHeader.check(file);
-        try {
-            Connection connection = connect(file, readOnly);
-            try {
-                if (version < Schema.VERSION) {
-                    if (readOnly) {
-                        throw new FactSpanException(file + " was written by an older FactSpan (project schema "
-                                + version + "); open it once in the window or with 'factspan import' to upgrade it.");
-                    }
-                    Schema.migrate(connection, version);
-                    try (Statement statement = connection.createStatement()) {
-                        statement.execute("PRAGMA wal_checkpoint(TRUNCATE)");
-                    }
-                }
-                return new ProjectStore(file, connection, readOnly);
-            } catch (SQLException | RuntimeException e) {
-                connection.close();
-                throw e;
+    }
+
+    /** Checks the application id and schema version as SQLite reads them, through a {@code -wal} if there is one. */
+    private static int checkInside(Connection connection, Path file) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            int applicationId;
+            int version;
+            try (ResultSet rows = statement.executeQuery("PRAGMA application_id")) {
+                applicationId = rows.next() ? rows.getInt(1) : 0;
             }
-        } catch (SQLException e) {
-            throw new FactSpanException("Cannot open the project " + file + ": " + e.getMessage() + ".", e);
+            try (ResultSet rows = statement.executeQuery("PRAGMA user_version")) {
+                version = rows.next() ? rows.getInt(1) : 0;
+            }
+            return ProjectHeader.checkVersion(file, applicationId, version);
         }
     }
 
     /**
-     * Opens a second, read-only connection to this project for reading on another thread (the export reads documents
-     * in parallel). It sees every committed edit: while a writer has the project open its log file exists, and the
-     * connection reads through it; a closed project is read as immutable, leaving no files beside it.
+     * Opens the views of one consistent state of the project, as of now, for reading on several threads: every view
+     * sees the same committed state, whatever other programs write meanwhile, until the snapshot is closed. This store
+     * itself is not part of it and stays free for writing.
+     *
+     * @param readers how many views beyond {@link Snapshot#main()} are wanted; fewer are made when the file cannot be
+     *     locked for the instant it takes to line them up (a write-protected file: then nothing else writes it either)
      */
-    public ProjectStore openReader() {
-        try {
-            return new ProjectStore(path, connect(path, true), true);
+    public Snapshot snapshot(int readers) {
+        return Snapshot.open(this, readers);
+    }
+
+    /** A read-only view of the same project, for a {@link Snapshot}. */
+    ProjectStore openView() throws SQLException {
+        return new ProjectStore(path, file, Connections.read(file, waiting), waiting,
+                "The project " + path + " is being read for an export here and cannot be changed through it.");
+    }
+
+    /** The file SQLite has open, for {@link Snapshot}'s lock. */
+    Path file() {
+        return file;
+    }
+
+    Waiting waiting() {
+        return waiting;
+    }
+
+    /** Starts a read transaction and reads once, which fixes the state this connection sees until {@link #endRead}. */
+    void beginRead() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN");
+            try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM label")) {
+                rows.next();
+            }
+        }
+    }
+
+    /**
+     * How long a write waits for another program's write to finish before it fails with
+     * {@link StoreException.Kind#BUSY}. The window sets a short wait, as it waits on the thread that draws it.
+     */
+    public void setWriteWait(Duration wait) {
+        waiting.setLimit(wait);
+    }
+
+    /** Hears, once per wait, when a write has waited for another program for a second (the command line says so). */
+    public void onWaiting(Consumer<String> notice) {
+        waiting.setNotice(notice);
+    }
+
+    /**
+     * A number that changes whenever another connection - another program, or another store in this one - commits a
+     * change to the project ({@code PRAGMA data_version}); a window polls it to show what an import added.
+     */
+    public long dataVersion() {
+        try (Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("PRAGMA data_version")) {
+            return rows.next() ? rows.getLong(1) : 0;
         } catch (SQLException e) {
             throw failure("read", e);
         }
     }
 
-    private static Connection connect(Path file, boolean readOnly) throws SQLException {
-        Properties properties = new Properties();
-        properties.setProperty("foreign_keys", "true");
-        properties.setProperty("synchronous", "FULL");
-        properties.setProperty("busy_timeout", "5000");
-        if (readOnly) {
-            properties.setProperty("open_mode", String.valueOf(SQLiteOpenMode.READONLY.flag | SQLiteOpenMode.OPEN_URI.flag));
-            if (!Files.exists(Path.of(file + "-wal"))) {
-                // A closed WAL project (a colleague's file): reading it as immutable keeps SQLite from creating the
-                // -wal and -shm files beside it, so the folder is left exactly as it was.
-                return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath().toUri() + "?immutable=1",
-                        properties);
-            }
-        }
-        return DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), properties);
+    /** Whether this store refuses writes; {@link #readOnlyReason()} says why. */
+    public boolean isReadOnly() {
+        return readOnlyReason != null;
+    }
+
+    public Optional<String> readOnlyReason() {
+        return Optional.ofNullable(readOnlyReason);
     }
 
     public Path path() {
@@ -217,32 +328,45 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} as one transaction: every write in it lands, or, if it throws, none does. Nested calls join the
-     * outer transaction.
+     * Runs {@code work} as one transaction: every write in it lands, or, if it throws, none does. The write lock is
+     * taken at the start, waiting for another program's write if need be, so the transaction never fails halfway
+     * because the project is busy. Nested calls join the outer transaction.
      */
     public void inTransaction(Runnable work) {
-        try {
-            if (!connection.getAutoCommit()) {
-                work.run();
-                return;
-            }
-            connection.setAutoCommit(false);
+        checkWritable();
+        if (transactionDepth > 0) {
+            work.run();
+            return;
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            transactionDepth++;
             try {
                 work.run();
-                connection.commit();
+                statement.execute("COMMIT");
             } catch (RuntimeException | Error | SQLException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback);
-                }
+                rollbackQuietly(connection, e);
                 texts.clear();
                 throw e;
             } finally {
-                connection.setAutoCommit(true);
+                transactionDepth--;
             }
         } catch (SQLException e) {
             throw failure("write to", e);
+        }
+    }
+
+    /**
+     * Rolls back after {@code failure}. SQLite has already rolled back after some errors (a full disk), and then says
+     * there is no transaction; that is no news.
+     */
+    static void rollbackQuietly(Connection connection, Throwable failure) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ROLLBACK");
+        } catch (SQLException rollback) {
+            if (!String.valueOf(rollback.getMessage()).contains("no transaction is active")) {
+                failure.addSuppressed(rollback);
+            }
         }
     }
 
@@ -684,6 +808,9 @@ public final class ProjectStore implements AutoCloseable {
     @Override
     public void close() {
         try {
+            if (connection.isClosed()) {
+                return;
+            }
             connection.close();
         } catch (SQLException e) {
             throw failure("close", e);
@@ -741,12 +868,12 @@ public final class ProjectStore implements AutoCloseable {
     }
 
     private void checkWritable() {
-        if (readOnly) {
-            throw new IllegalStateException(path + " was opened read-only");
+        if (readOnlyReason != null) {
+            throw new StoreException(StoreException.Kind.READ_ONLY, readOnlyReason);
         }
     }
 
-    private FactSpanException failure(String verb, SQLException e) {
-        return new FactSpanException("Could not " + verb + " the project " + path + ": " + e.getMessage() + ".", e);
+    private StoreException failure(String verb, SQLException e) {
+        return StoreException.of(verb, path, e);
     }
 }

@@ -1,6 +1,7 @@
 package org.factspan.store;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -94,23 +95,30 @@ final class Schema {
     private Schema() {
     }
 
-    static void migrate(Connection connection, int from) throws SQLException {
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
+    /**
+     * Brings the schema to {@link #VERSION} in one write transaction. The version is read again inside it, so that of
+     * two programs upgrading one project at once the second finds the work done.
+     */
+    static void migrate(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            for (int version = from; version < VERSION; version++) {
-                for (String sql : MIGRATIONS.get(version)) {
-                    statement.executeUpdate(sql);
+            statement.execute("BEGIN IMMEDIATE");
+            try {
+                int from;
+                try (ResultSet rows = statement.executeQuery("PRAGMA user_version")) {
+                    from = rows.next() ? rows.getInt(1) : 0;
                 }
+                for (int version = from; version < VERSION; version++) {
+                    for (String sql : MIGRATIONS.get(version)) {
+                        statement.executeUpdate(sql);
+                    }
+                }
+                statement.executeUpdate("PRAGMA application_id = " + APPLICATION_ID);
+                statement.executeUpdate("PRAGMA user_version = " + VERSION);
+                statement.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                ProjectStore.rollbackQuietly(connection, e);
+                throw e;
             }
-            statement.executeUpdate("PRAGMA application_id = " + APPLICATION_ID);
-            statement.executeUpdate("PRAGMA user_version = " + VERSION);
-            connection.commit();
-        } catch (SQLException | RuntimeException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
         }
     }
 }

@@ -266,7 +266,11 @@ class ProjectStoreTest {
         Path file = dir.resolve("p.factspan");
         ProjectStore.create(file).close();
         try (ProjectStore store = ProjectStore.openReadOnly(file)) {
-            assertThrows(IllegalStateException.class, () -> store.addDocumentIfAbsent(document("d1", "x")));
+            StoreException refused = assertThrows(StoreException.class,
+                    () -> store.addDocumentIfAbsent(document("d1", "x")));
+            assertEquals(StoreException.Kind.READ_ONLY, refused.kind());
+            assertEquals("The project " + file + " was opened read-only, so it cannot be changed here.",
+                    refused.getMessage());
             assertEquals(4, store.labels().size());
         }
     }

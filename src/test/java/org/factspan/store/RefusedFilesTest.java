@@ -31,7 +31,8 @@ class RefusedFilesTest {
     @Test
     void anEmptyFileIsRefused() throws Exception {
         Path file = Files.createFile(dir.resolve("empty.factspan"));
-        assertRefused(file, file + " is not a FactSpan project (it is not an SQLite database).");
+        assertRefused(file, file + " is an empty file, not a FactSpan project; if an older FactSpan left it after a"
+                + " failed creation, delete it.");
     }
 
     @Test

@@ -39,6 +39,7 @@ import org.factspan.model.Label;
 import org.factspan.model.Span;
 import org.factspan.store.DocumentSummary;
 import org.factspan.store.ProjectStore;
+import org.factspan.store.StoreException;
 import org.factspan.text.Article;
 import org.factspan.text.ArticleReader;
 import org.factspan.ui.Tasks;
@@ -469,7 +470,7 @@ public final class Workbench {
             action.run();
         } catch (FactSpanException e) {
             message.set(e.getMessage());
-            if (e.getCause() instanceof java.sql.SQLException) {
+            if (e instanceof StoreException failure && failure.kind() != StoreException.Kind.STALE) {
                 saveState.set("Not saved: " + e.getMessage());
             }
             return Optional.empty();
