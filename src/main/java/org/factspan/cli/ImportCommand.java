@@ -1,9 +1,9 @@
 package org.factspan.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -12,6 +12,7 @@ import org.factspan.format.ArticleImport;
 import org.factspan.format.ImportResult;
 import org.factspan.format.JsonImporter;
 import org.factspan.model.FactSpanException;
+import org.factspan.store.NewProject;
 import org.factspan.store.ProjectStore;
 
 import picocli.CommandLine.Command;
@@ -35,26 +36,53 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        boolean created = !Files.exists(project);
-        int failed = 0;
         Clock clock = Clock.systemUTC();
-        try (ProjectStore store = ProjectStore.openOrCreate(project)) {
-            for (Path file : files) {
-                try {
-                    out.println(importOne(store, file, clock));
-                } catch (FactSpanException e) {
-                    err.println(e.getMessage());
-                    failed++;
+        if (!Files.exists(project)) {
+            // A new project is filled aside and appears only if something was imported into it, so a failed import
+            // leaves no project behind and never deletes one: no other program can have opened the draft.
+            try (NewProject draft = NewProject.begin(project)) {
+                Outcome outcome = importAll(draft.store(), clock);
+                if (outcome.failed() == files.size() || draft.publish()) {
+                    return outcome.report(spec);
+                }
+            } catch (FactSpanException e) {
+                if (!Files.exists(project)) {
+                    throw e;
                 }
             }
-        } finally {
-            if (created && failed == files.size()) {
-                deleteQuietly(project);
+            // Another program created the project meanwhile: import into that one instead.
+        }
+        try (ProjectStore store = ProjectStore.open(project)) {
+            return importAll(store, clock).report(spec);
+        }
+    }
+
+    /** What happened to each file: a line for stdout, or the sentence that refused it. */
+    private record Outcome(List<String> lines, List<String> refusals) {
+
+        int failed() {
+            return refusals.size();
+        }
+
+        int report(CommandSpec spec) {
+            lines.forEach(spec.commandLine().getOut()::println);
+            refusals.forEach(spec.commandLine().getErr()::println);
+            return refusals.isEmpty() ? Cli.OK : Cli.BAD_INPUT;
+        }
+    }
+
+    private Outcome importAll(ProjectStore store, Clock clock) {
+        store.onWaiting(spec.commandLine().getErr()::println);
+        List<String> lines = new ArrayList<>();
+        List<String> refusals = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                lines.add(importOne(store, file, clock));
+            } catch (FactSpanException e) {
+                refusals.add(e.getMessage());
             }
         }
-        return failed == 0 ? Cli.OK : Cli.BAD_INPUT;
+        return new Outcome(lines, refusals);
     }
 
     private static String importOne(ProjectStore store, Path file, Clock clock) {
@@ -75,14 +103,4 @@ final class ImportCommand implements Callable<Integer> {
         throw new FactSpanException(file + " is neither a .txt article nor a FactSpan .json export.");
     }
 
-    /** A project this command created for nothing is removed again, so a failed import leaves no trace. */
-    private static void deleteQuietly(Path project) {
-        for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
-            try {
-                Files.deleteIfExists(Path.of(project + suffix));
-            } catch (java.io.IOException e) {
-                // Leaving an empty project behind is harmless; the import error has been reported.
-            }
-        }
-    }
 }

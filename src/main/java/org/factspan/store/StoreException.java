@@ -53,6 +53,10 @@ public final class StoreException extends FactSpanException {
      */
     static StoreException of(String verb, Object project, SQLException e) {
         Kind kind = kindOf(e);
+        if (kind == Kind.OTHER && isIoError(e) && project instanceof java.nio.file.Path file && diskIsFull(file)) {
+            // A full disk fails the log's or the shared memory's growth as a bare I/O error, not SQLITE_FULL.
+            kind = Kind.DISK_FULL;
+        }
         String cause = switch (kind) {
             case BUSY -> "another program (an import, or FactSpan in another window) is writing to it and did not"
                     + " finish in time; try again in a moment";
@@ -74,8 +78,7 @@ public final class StoreException extends FactSpanException {
         if (primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code) {
             return Kind.BUSY;
         }
-        if (primary == SQLiteErrorCode.SQLITE_FULL.code || code == SQLiteErrorCode.SQLITE_IOERR_WRITE
-                && String.valueOf(e.getMessage()).contains("No space")) {
+        if (primary == SQLiteErrorCode.SQLITE_FULL.code) {
             return Kind.DISK_FULL;
         }
         if (primary == SQLiteErrorCode.SQLITE_READONLY.code || primary == SQLiteErrorCode.SQLITE_PERM.code) {
@@ -85,6 +88,19 @@ public final class StoreException extends FactSpanException {
             return Kind.DAMAGED;
         }
         return Kind.OTHER;
+    }
+
+    private static boolean isIoError(SQLException e) {
+        return e instanceof SQLiteException sqlite && (sqlite.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_IOERR.code;
+    }
+
+    /** Less than a page or two left where the project lies. */
+    private static boolean diskIsFull(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.getFileStore(ProjectFiles.folder(file)).getUsableSpace() < 64 * 1024;
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** SQLite's own words without the "[SQLITE_...]" prefix sqlite-jdbc puts before them. */

@@ -75,6 +75,8 @@ class ProjectStoreTest {
             writer.insert(annotation("a1", doc, "claim", 0, 3));
             try (ProjectStore reader = ProjectStore.open(file)) {
                 assertEquals(1, reader.annotations("d1").size());
+                writer.insert(annotation("a2", doc, "denial", 4, 7));
+                assertEquals(List.of("a1", "a2"), reader.annotations("d1").stream().map(Annotation::id).toList());
             }
         }
     }
