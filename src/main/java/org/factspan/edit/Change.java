@@ -12,6 +12,18 @@ public sealed interface Change permits Edit, Change.ProvenanceChange, Change.Com
 
     void revert(ProjectStore store);
 
+    /** The value before the change; null for "none". */
+    Object before();
+
+    /** The value after the change; null for "none". */
+    Object after();
+
+    /**
+     * What the project holds now where this change writes, comparable with {@link #before()} and {@link #after()}:
+     * undo and redo write only over the value they expect, so a change made elsewhere is never overwritten.
+     */
+    Object current(ProjectStore store);
+
     /** Where an annotation accepted from a colleague came from; null for "none". */
     record ProvenanceChange(String annotationId, org.factspan.model.Provenance before,
                             org.factspan.model.Provenance after) implements Change {
@@ -23,6 +35,11 @@ public sealed interface Change permits Edit, Change.ProvenanceChange, Change.Com
         @Override
         public void revert(ProjectStore store) {
             store.setProvenance(annotationId, before);
+        }
+
+        @Override
+        public Object current(ProjectStore store) {
+            return store.provenanceOf(annotationId).orElse(null);
         }
     }
 
@@ -36,6 +53,11 @@ public sealed interface Change permits Edit, Change.ProvenanceChange, Change.Com
         @Override
         public void revert(ProjectStore store) {
             write(store, after, before);
+        }
+
+        @Override
+        public Object current(ProjectStore store) {
+            return store.comment((after != null ? after : before).id()).orElse(null);
         }
 
         private static void write(ProjectStore store, org.factspan.model.Comment from, org.factspan.model.Comment to) {
@@ -58,6 +80,11 @@ public sealed interface Change permits Edit, Change.ProvenanceChange, Change.Com
         @Override
         public void revert(ProjectStore store) {
             store.setReviewMark(review, annotationId, before);
+        }
+
+        @Override
+        public Object current(ProjectStore store) {
+            return store.reviewMark(review, annotationId).orElse(null);
         }
     }
 }

@@ -44,6 +44,11 @@ public record Edit(String description, Annotation before, Annotation after) impl
         write(store, after, before);
     }
 
+    @Override
+    public Object current(ProjectStore store) {
+        return store.annotation(annotationId()).orElse(null);
+    }
+
     private static void write(ProjectStore store, Annotation from, Annotation to) {
         if (to == null) {
             store.delete(from.id());

@@ -14,6 +14,7 @@ import org.factspan.model.Annotation;
 import org.factspan.model.Document;
 import org.factspan.model.FactSpanException;
 import org.factspan.store.ProjectStore;
+import org.factspan.store.StoreException;
 
 /**
  * Every change to annotations goes through here: each is committed to the project file before the method returns
@@ -164,17 +165,30 @@ public final class Editor {
         return Optional.ofNullable(redo.peek()).map(Step::description);
     }
 
-    /** Undoes the latest edit; returns it, or empty when there is nothing to undo. */
+    /**
+     * Undoes the latest edit; returns it, or empty when there is nothing to undo. Refuses with
+     * {@link StoreException.Kind#STALE}, and drops the step, when what it changed was changed since outside this
+     * editor (by another program): undoing it would overwrite that change.
+     */
     public Optional<Step> undo() {
         Step step = undo.peek();
         if (step == null) {
             return Optional.empty();
         }
-        store.inTransaction(() -> {
-            for (int i = step.changes().size() - 1; i >= 0; i--) {
-                step.changes().get(i).revert(store);
+        try {
+            store.inTransaction(() -> {
+                for (int i = step.changes().size() - 1; i >= 0; i--) {
+                    Change change = step.changes().get(i);
+                    expect(change, change.after(), "undo", step);
+                    change.revert(store);
+                }
+            });
+        } catch (StoreException e) {
+            if (e.kind() == StoreException.Kind.STALE) {
+                undo.pop();
             }
-        });
+            throw e;
+        }
         redo.push(undo.pop());
         notifyListeners(step, true);
         return Optional.of(step);
@@ -185,7 +199,14 @@ public final class Editor {
         if (step == null) {
             return Optional.empty();
         }
-        store.inTransaction(() -> step.changes().forEach(change -> change.apply(store)));
+        try {
+            store.inTransaction(() -> applyAll(step, "redo"));
+        } catch (StoreException e) {
+            if (e.kind() == StoreException.Kind.STALE) {
+                redo.pop();
+            }
+            throw e;
+        }
         undo.push(redo.pop());
         notifyListeners(step, false);
         return Optional.of(step);
@@ -195,18 +216,29 @@ public final class Editor {
         perform(new Step(edit.description(), List.of(edit)));
     }
 
+    /** One transaction, even for one change: the check of what is stored and the write must not be split. */
     private void perform(Step step) {
-        if (step.changes().size() == 1) {
-            step.changes().get(0).apply(store);
-        } else {
-            store.inTransaction(() -> step.changes().forEach(change -> change.apply(store)));
-        }
+        store.inTransaction(() -> applyAll(step, "make"));
         undo.push(step);
         if (undo.size() > limit) {
             undo.removeLast();
         }
         redo.clear();
         notifyListeners(step, false);
+    }
+
+    private void applyAll(Step step, String verb) {
+        for (Change change : step.changes()) {
+            expect(change, change.before(), verb, step);
+            change.apply(store);
+        }
+    }
+
+    private void expect(Change change, Object expected, String verb, Step step) {
+        if (!Objects.equals(change.current(store), expected)) {
+            throw StoreException.stale("Cannot " + verb + " \"" + step.description() + "\": what it changes was"
+                    + " changed outside this window since" + (verb.equals("make") ? "." : "; the step is dropped."));
+        }
     }
 
     private void notifyListeners(Step step, boolean undone) {

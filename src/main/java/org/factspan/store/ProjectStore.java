@@ -733,6 +733,19 @@ public final class ProjectStore implements AutoCloseable {
         return comments;
     }
 
+    public Optional<Comment> comment(String commentId) {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT id, document_id, target, author, created, text FROM comment WHERE id = ?")) {
+            statement.setString(1, commentId);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(new Comment(rows.getString(1), rows.getString(2), rows.getString(3),
+                        rows.getString(4), Timestamps.parse(rows.getString(5)), rows.getString(6))) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
     /** Adds a comment, or replaces the one with the same id. */
     public void putComment(Comment comment) {
         checkWritable();
@@ -782,6 +795,11 @@ public final class ProjectStore implements AutoCloseable {
             throw failure("read", e);
         }
         return marks;
+    }
+
+    /** The decision recorded on one annotation in the review of {@code review}, if any. */
+    public Optional<ReviewMark> reviewMark(String review, String annotationId) {
+        return Optional.ofNullable(reviewMarks(review).get(annotationId));
     }
 
     /** Records a decision, or with {@code mark} null removes the one on {@code annotationId} in {@code review}. */

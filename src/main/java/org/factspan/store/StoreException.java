@@ -43,6 +43,11 @@ public final class StoreException extends FactSpanException {
         this.kind = kind;
     }
 
+    /** A refused undo or redo: the project no longer holds what the step expects. */
+    public static StoreException stale(String message) {
+        return new StoreException(Kind.STALE, message);
+    }
+
     public Kind kind() {
         return kind;
     }

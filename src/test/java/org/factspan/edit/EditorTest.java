@@ -17,6 +17,7 @@ import org.factspan.model.Annotation;
 import org.factspan.model.Document;
 import org.factspan.model.FactSpanException;
 import org.factspan.store.ProjectStore;
+import org.factspan.store.StoreException;
 import org.factspan.text.Sha256;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,5 +154,50 @@ class EditorTest {
             undone.add(editor.undo().orElseThrow().description());
         }
         return undone;
+    }
+
+    @Test
+    void undoAndRedoNeverWriteOverAChangeMadeOutsideThisEditorAndDropTheStaleStep() {
+        Annotation tagged = editor.add(doc, "claim", 2, 12);
+        editor.relabel(tagged.id(), "denial");
+        try (ProjectStore otherStore = ProjectStore.open(store.path())) {
+            Editor other = new Editor(otherStore, "bob");
+            other.relabel(tagged.id(), "evidence");
+
+            StoreException refused = assertThrows(StoreException.class, () -> editor.undo());
+            assertEquals(StoreException.Kind.STALE, refused.kind());
+            assertEquals("Cannot undo \"relabel claim as denial\": what it changes was changed outside this window"
+                    + " since; the step is dropped.", refused.getMessage());
+            assertEquals("evidence", store.annotation(tagged.id()).orElseThrow().label(), "bob's change stands");
+            assertEquals(Optional.of("add claim"), editor.undoDescription(), "the stale step is gone, the older stays");
+            assertFalse(editor.canRedo());
+
+            other.undo();
+            assertEquals("denial", store.annotation(tagged.id()).orElseThrow().label());
+        }
+    }
+
+    @Test
+    void aRedoOverAChangeMadeElsewhereIsRefusedAndDropped() {
+        Annotation tagged = editor.add(doc, "claim", 2, 12);
+        editor.undo();
+        try (ProjectStore otherStore = ProjectStore.open(store.path())) {
+            otherStore.insert(tagged.withLabel("claim", tagged.modified()));
+        }
+        StoreException refused = assertThrows(StoreException.class, () -> editor.redo());
+        assertEquals(StoreException.Kind.STALE, refused.kind());
+        assertFalse(editor.canRedo());
+    }
+
+    @Test
+    void aReadOnlyProjectRefusesEveryEditWithItsReason() {
+        store.close();
+        store = ProjectStore.openReadOnly(dir.resolve("p.factspan"), "Another window is editing this project.");
+        Editor reader = new Editor(store, "carol");
+        StoreException refused = assertThrows(StoreException.class, () -> reader.add(doc, "claim", 2, 12));
+        assertEquals(StoreException.Kind.READ_ONLY, refused.kind());
+        assertEquals("Another window is editing this project.", refused.getMessage());
+        assertFalse(reader.canUndo());
+        assertEquals(List.of(), store.annotations(doc.id()));
     }
 }
