@@ -21,6 +21,8 @@ public final class StoreException extends FactSpanException {
         BUSY,
         /** The disk (or the project's size limit) is full. */
         DISK_FULL,
+        /** Another window edits the project ({@link ProjectLock}). */
+        LOCKED,
         /** The file or its folder cannot be written, or the project was opened read-only. */
         READ_ONLY,
         /** The file is damaged. */

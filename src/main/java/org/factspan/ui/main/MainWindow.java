@@ -11,7 +11,11 @@ import javafx.application.Platform;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.scene.control.Alert;
+import javafx.util.Duration;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
@@ -49,6 +53,7 @@ import org.factspan.model.Annotation;
 import org.factspan.model.FactSpanException;
 import org.factspan.store.DocumentSummary;
 import org.factspan.store.ProjectStore;
+import org.factspan.store.StoreException;
 import org.factspan.model.Decision;
 import org.factspan.ui.Settings;
 import org.factspan.ui.Tasks;
@@ -84,6 +89,9 @@ public final class MainWindow {
     private final SplitPane split = new SplitPane();
     private final ToolBar toolbar = new ToolBar();
     private final StatusBar statusBar = new StatusBar();
+    /** Shows, within a second, what an import or another window committed to the open project. */
+    private final Timeline outsideChanges = new Timeline(new KeyFrame(Duration.millis(500),
+            event -> followOutsideChanges()));
     private final HBox countsBox = new HBox(10);
     private final Menu recentMenu = new Menu("Open _Recent");
     private final Menu showLabelsMenu = new Menu("Show _Labels");
@@ -110,10 +118,28 @@ public final class MainWindow {
         stage.show();
     }
 
-    /** Opens (or creates) a project; returns false and tells the user when it cannot be opened. */
+    /**
+     * Opens (or creates) a project; returns false and tells the user when it cannot be opened. A project another
+     * window edits is offered read-only; one that cannot be written is opened read-only at once.
+     */
     public boolean openProject(Path file) {
         try {
-            workbench.openProject(file);
+            try {
+                workbench.openProject(file);
+            } catch (StoreException e) {
+                if (e.kind() == StoreException.Kind.LOCKED && Files.exists(file)) {
+                    if (!confirmReadOnly(file)) {
+                        return false;
+                    }
+                    workbench.openProjectReadOnly(file, "Read-only here: another FactSpan window is editing this"
+                            + " project; close it there to edit it here.");
+                } else if (e.kind() == StoreException.Kind.READ_ONLY && Files.exists(file)) {
+                    workbench.openProjectReadOnly(file, "Read-only here: FactSpan cannot write to " + file.getFileName()
+                            + " or its folder.");
+                } else {
+                    throw e;
+                }
+            }
         } catch (FactSpanException e) {
             error("The project could not be opened", e.getMessage());
             return false;
@@ -122,6 +148,28 @@ public final class MainWindow {
         settings.flush();
         refreshRecent();
         return true;
+    }
+
+    private void followOutsideChanges() {
+        try {
+            workbench.followOutsideChanges();
+        } catch (FactSpanException e) {
+            statusBar.setText(e.getMessage());
+        }
+    }
+
+    private boolean confirmReadOnly(Path file) {
+        ButtonType readOnly = new ButtonType("Open Read-Only", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, file + " is open for editing in another FactSpan window."
+                + " Open it here read-only? You can read and export it, and what the other window saves appears here.",
+                readOnly, ButtonType.CANCEL);
+        if (stage.isShowing()) {
+            ask.initOwner(stage);
+        }
+        ask.setTitle("FactSpan");
+        ask.setHeaderText("This project is being edited in another window");
+        ask.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+        return ask.showAndWait().filter(readOnly::equals).isPresent();
     }
 
     public void importArticles(List<Path> files) {
@@ -148,6 +196,7 @@ public final class MainWindow {
         }
         settings.put("zoom", zoom);
         settings.flush();
+        outsideChanges.stop();
         workbench.closeProject();
     }
 
@@ -240,6 +289,9 @@ public final class MainWindow {
             updateTitle();
             rebuildLabelControls();
         });
+        workbench.readOnlyProperty().addListener((obs, old, readOnly) -> updateTitle());
+        outsideChanges.setCycleCount(Animation.INDEFINITE);
+        outsideChanges.play();
         workbench.messageProperty().addListener((obs, old, message) -> {
             if (!message.isEmpty()) {
                 statusBar.setText(message);
@@ -432,7 +484,8 @@ public final class MainWindow {
 
     private void updateTitle() {
         StringBuilder title = new StringBuilder("FactSpan");
-        workbench.project().ifPresent(p -> title.append(" - ").append(displayPath(p.path())));
+        workbench.project().ifPresent(p -> title.append(" - ").append(displayPath(p.path()))
+                .append(p.isReadOnly() ? " (read-only)" : ""));
         if (workbench.document() != null) {
             title.append(" - ").append(workbench.document().title());
         }

@@ -38,6 +38,7 @@ import org.factspan.model.FactSpanException;
 import org.factspan.model.Label;
 import org.factspan.model.Span;
 import org.factspan.store.DocumentSummary;
+import org.factspan.store.ProjectLock;
 import org.factspan.store.ProjectStore;
 import org.factspan.store.StoreException;
 import org.factspan.text.Article;
@@ -60,6 +61,9 @@ public final class Workbench {
             .thenComparing(Annotation::label)
             .thenComparing(Annotation::id);
 
+    /** How long an edit waits for another program's write (an import) before it says "Not saved". */
+    static final java.time.Duration WRITE_WAIT = java.time.Duration.ofSeconds(2);
+
     private final Tasks tasks;
     private final Clock clock;
     private final ObjectProperty<ProjectStore> project = new SimpleObjectProperty<>(this, "project");
@@ -79,7 +83,11 @@ public final class Workbench {
     private final BooleanProperty canRedo = new SimpleBooleanProperty(this, "canRedo");
     private final DoubleProperty importProgress = new SimpleDoubleProperty(this, "importProgress", -1);
     private final List<Consumer<Step>> stepListeners = new ArrayList<>();
+    private final BooleanProperty readOnly = new SimpleBooleanProperty(this, "readOnly");
     private Editor editor;
+    private ProjectLock lock;
+    /** The project's data version when this window last looked; see {@link #followOutsideChanges}. */
+    private long seenVersion;
     private String annotator;
     /** What the last edit, undo or redo left in the file (null after a delete) and what it replaced. */
     private Annotation lastResult;
@@ -94,18 +102,43 @@ public final class Workbench {
 
     // ---- projects -------------------------------------------------------------------------------------------------
 
-    /** Opens {@code file} as the project, creating it when it does not exist, and the first document in it. */
+    /**
+     * Opens {@code file} for editing, creating it when it does not exist, and the first document in it. Refuses with
+     * {@link StoreException.Kind#LOCKED} when another window edits it and {@link StoreException.Kind#READ_ONLY} when
+     * it cannot be written; {@link #openProjectReadOnly} opens it then.
+     */
     public void openProject(Path file) {
-        ProjectStore store = ProjectStore.openOrCreate(file);
+        ProjectLock lock = ProjectLock.acquire(file);
+        ProjectStore store;
+        try {
+            store = ProjectStore.openOrCreate(file);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        // The window waits on the thread that draws it: briefly, and then it says "Not saved" with the reason.
+        store.setWriteWait(WRITE_WAIT);
+        install(store, lock);
+    }
+
+    /** Opens an existing project for reading only; every edit is refused with {@code reason}. */
+    public void openProjectReadOnly(Path file, String reason) {
+        install(ProjectStore.openReadOnly(file, reason), null);
+    }
+
+    private void install(ProjectStore store, ProjectLock lock) {
         closeProject();
+        this.lock = lock;
         editor = new Editor(store, annotator, clock, 1000);
         editor.addListener(this::onStep);
         labels.setAll(store.labels());
+        seenVersion = store.dataVersion();
         project.set(store);
+        readOnly.set(store.isReadOnly());
         refreshDocuments();
         updateUndo();
-        saveState.set("Saved");
-        message.set("");
+        saveState.set(store.isReadOnly() ? "Read-only" : "Saved");
+        message.set(store.readOnlyReason().orElse(""));
         if (!documents.isEmpty()) {
             openDocument(documents.get(0).id());
         }
@@ -121,6 +154,55 @@ public final class Workbench {
             project.set(null);
             editor = null;
             store.close();
+        }
+        if (lock != null) {
+            lock.close();
+            lock = null;
+        }
+    }
+
+    /** Whether the open project is read-only here (another window edits it, or it is write-protected). */
+    public ReadOnlyBooleanProperty readOnlyProperty() {
+        return readOnly;
+    }
+
+    /**
+     * Shows what other programs committed since the last call - documents an import added, annotations another window
+     * changed - without touching what did not change. The window calls it about twice a second; it costs one query
+     * when nothing changed.
+     */
+    public void followOutsideChanges() {
+        ProjectStore store = project.get();
+        if (store == null) {
+            return;
+        }
+        long version = store.dataVersion();
+        if (version == seenVersion) {
+            return;
+        }
+        seenVersion = version;
+        List<Label> storedLabels = store.labels();
+        if (!storedLabels.equals(labels)) {
+            labels.setAll(storedLabels);
+        }
+        List<DocumentSummary> stored = store.documents();
+        if (!stored.equals(documents)) {
+            documents.setAll(stored);
+        }
+        Document current = document.get();
+        if (current == null) {
+            if (!documents.isEmpty()) {
+                openDocument(documents.get(0).id());
+            }
+            return;
+        }
+        List<Annotation> loaded = new ArrayList<>(store.annotations(current.id()));
+        loaded.sort(READING_ORDER);
+        if (!loaded.equals(annotations)) {
+            String selectedId = selected.get() == null ? null : selected.get().id();
+            annotations.setAll(loaded);
+            refreshCounts();
+            selected.set(loaded.stream().filter(a -> a.id().equals(selectedId)).findFirst().orElse(null));
         }
     }
 
@@ -193,6 +275,10 @@ public final class Workbench {
      */
     public void importArticles(List<Path> files, Consumer<List<String>> done) {
         ProjectStore store = requireProject();
+        if (store.isReadOnly()) {
+            done.accept(List.of(store.readOnlyReason().orElseThrow()));
+            return;
+        }
         importProgress.set(0);
         tasks.run(progress -> readAll(files, progress), progress -> {
             if (importProgress.get() >= 0) {
@@ -470,7 +556,10 @@ public final class Workbench {
             action.run();
         } catch (FactSpanException e) {
             message.set(e.getMessage());
-            if (e instanceof StoreException failure && failure.kind() != StoreException.Kind.STALE) {
+            if (e instanceof StoreException failure && failure.kind() == StoreException.Kind.STALE) {
+                // The refused step is gone from the history: the menu must not offer it again.
+                updateUndo();
+            } else if (e instanceof StoreException && !readOnly.get()) {
                 saveState.set("Not saved: " + e.getMessage());
             }
             return Optional.empty();
