@@ -73,6 +73,25 @@ public final class WindowHarness {
         return harness;
     }
 
+    /**
+     * Shows a new window with fresh settings and no project, for a test that opens one itself - through a dialog,
+     * for instance, which a fixture must not wait for.
+     */
+    public static WindowHarness openEmpty(FxRobot robot, Tasks tasks) throws Exception {
+        Settings settings = new Settings(Preferences.userRoot().node("factspan-test-" + UUID.randomUUID()));
+        settings.put("width", WIDTH);
+        settings.put("height", HEIGHT);
+        FxToolkit.registerPrimaryStage();
+        WindowHarness harness = new WindowHarness(robot, settings, new Workbench(tasks, Clock.systemUTC(), "bob"));
+        FxToolkit.setupFixture(() -> {
+            harness.stage = new Stage();
+            harness.window = new MainWindow(harness.stage, harness.workbench, settings, tasks);
+            harness.window.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return harness;
+    }
+
     /** Closes the project and the window (and any alert it left open); the settings stay. */
     public void closeWindow() throws Exception {
         FxToolkit.setupFixture(() -> {
