@@ -13,13 +13,22 @@ import org.factspan.model.CodePointIndex;
 
 /**
  * Places their annotations on my copy of an article when the two copies differ, the way Hypothesis anchors a
- * W3C annotation on a changed page (FORMATS.md, W3C): the old position if the text there is still the quote; else
- * the occurrence of the exact quote nearest the old position, their prefix and suffix deciding between two at the
- * same distance; else a fuzzy match. What none of these places is an orphan, for the caller to list.
+ * W3C annotation on a changed page (FORMATS.md, W3C), but accepting a place only where the text around it agrees:
+ * <ol>
+ *   <li>where the diff of the two texts ({@link TextAlignment}) carried the quote, all its code points aligned in one
+ *       piece;</li>
+ *   <li>else the occurrence of the exact quote nearest the old position (carried over the edits before it,
+ *       {@link TextAlignment#mapStart}) among those with their prefix or their suffix around them in my text too,
+ *       {@value #CONTEXT} code points or up to the text's edge, the one with more of both winning a tie of distance;</li>
+ *   <li>else a fuzzy match.</li>
+ * </ol>
+ * What none of these places is an orphan, for the caller to list.
  *
- * <p>"The old position" is carried over the edits before it ({@link TextAlignment#mapStart}): in a CRLF copy every
- * line ending before an annotation shifts it by one, and on a long article the raw old offset would sit nearer to
- * another occurrence of a short quote than to its own.
+ * <p>Why not the old offsets when my text has the quote there: after an insertion before it, the old offsets of a short
+ * quote ("he", "said") often fall on the same word elsewhere, and would be accepted there silently. Why not simply the
+ * nearest occurrence: a quote in a removed sentence would move to the next "he" instead of being an orphan, and one in
+ * a moved paragraph to a "said" near where the paragraph was. A quote that was moved keeps at least one side of its
+ * context; one whose words were both rewritten on either side goes to the fuzzy step, which follows the diff.
  *
  * <p>The fuzzy step maps the span's ends through the alignment of the texts and accepts the slice of my text between
  * them when it is at least {@value #FUZZY_THRESHOLD} similar to the quote ({@code 2 x common code points / (quote +
@@ -38,6 +47,9 @@ final class Reanchorer {
     private final TextAlignment alignment;
     /** The UTF-16 units my text contains, built on first need. */
     private BitSet units;
+    /** The code points of both texts, built on first need: only a quote the diff did not carry needs them. */
+    private int[] theirCodePoints;
+    private int[] myCodePoints;
 
     Reanchorer(CodePointIndex theirs, CodePointIndex mine, String myDocumentId, TextAlignment alignment) {
         this.theirs = theirs;
@@ -48,24 +60,21 @@ final class Reanchorer {
 
     /** Their annotation moved onto my text (same id, label, annotator, times and note), or empty for an orphan. */
     Optional<Annotation> place(Annotation their) {
-        String quote = their.quote();
-        if (their.end() <= mine.length() && mine.slice(their.start(), their.end()).equals(quote)) {
-            return Optional.of(moved(their, their.start(), their.end()));
+        int length = their.end() - their.start();
+        int aligned = alignment.counterpart(their.start(), their.end());
+        if (aligned >= 0) {
+            return Optional.of(moved(their, aligned, aligned + length));
         }
-        int expected = Math.min(alignment.mapStart(their.start()), mine.length());
-        int exact = nearestOccurrence(their, expected);
-        if (exact >= 0) {
-            return Optional.of(moved(their, exact, exact + (their.end() - their.start())));
-        }
-        return fuzzy(their);
+        int found = nearestInContext(their, Math.min(alignment.mapStart(their.start()), mine.length()));
+        return found >= 0 ? Optional.of(moved(their, found, found + length)) : fuzzy(their);
     }
 
     /**
-     * The start of the occurrence of the quote nearest {@code expected}, or -1. Once an occurrence after it is found,
-     * only the stretch as close before it is searched, so a quote found where it was costs next to nothing. A quote
-     * that is nowhere in my text costs one scan of it.
+     * The start of the occurrence of the quote nearest {@code expected} whose context agrees ({@link #agreement}), or
+     * -1. Occurrences are tried outwards from {@code expected}, so a quote found near where it was costs next to
+     * nothing; one that is nowhere in context costs a scan of my text and a look at each occurrence of the quote.
      */
-    private int nearestOccurrence(Annotation their, int expected) {
+    private int nearestInContext(Annotation their, int expected) {
         String text = mine.text();
         String quote = their.quote();
         if (!couldOccur(quote)) {
@@ -73,31 +82,23 @@ final class Reanchorer {
         }
         int from = mine.toUtf16(expected);
         int after = text.indexOf(quote, from);
-        if (after == from) {
-            return expected;
+        int before = from == 0 ? -1 : text.lastIndexOf(quote, from - 1);
+        while (after >= 0 || before >= 0) {
+            int distanceAfter = after < 0 ? Integer.MAX_VALUE : mine.toCodePoint(after) - expected;
+            int distanceBefore = before < 0 ? Integer.MAX_VALUE : expected - mine.toCodePoint(before);
+            int agreeAfter = distanceAfter <= distanceBefore ? agreement(their, expected + distanceAfter) : -1;
+            int agreeBefore = distanceBefore <= distanceAfter ? agreement(their, expected - distanceBefore) : -1;
+            if (agreeAfter >= 0 || agreeBefore >= 0) {
+                return agreeAfter > agreeBefore ? expected + distanceAfter : expected - distanceBefore;
+            }
+            if (distanceAfter <= distanceBefore) {
+                after = text.indexOf(quote, after + 1);
+            }
+            if (distanceBefore <= distanceAfter) {
+                before = before == 0 ? -1 : text.lastIndexOf(quote, before - 1);
+            }
         }
-        int afterAt = after < 0 ? -1 : mine.toCodePoint(after);
-        int before;
-        if (from == 0) {
-            before = -1;
-        } else if (after < 0) {
-            before = text.lastIndexOf(quote, from - 1);
-        } else {
-            int low = mine.toUtf16(Math.max(0, expected - (afterAt - expected)));
-            int found = text.substring(low, from - 1 + quote.length()).lastIndexOf(quote);
-            before = found < 0 ? -1 : low + found;
-        }
-        if (after < 0 || before < 0) {
-            return after < 0 && before < 0 ? -1 : after < 0 ? mine.toCodePoint(before) : afterAt;
-        }
-        int beforeAt = mine.toCodePoint(before);
-        int distanceAfter = afterAt - expected;
-        int distanceBefore = expected - beforeAt;
-        if (distanceAfter != distanceBefore) {
-            return distanceAfter < distanceBefore ? afterAt : beforeAt;
-        }
-        int length = their.end() - their.start();
-        return context(their, afterAt, length) > context(their, beforeAt, length) ? afterAt : beforeAt;
+        return -1;
     }
 
     /**
@@ -113,21 +114,32 @@ final class Reanchorer {
         return quote.chars().allMatch(units::get);
     }
 
-    /** How many code points of their prefix and suffix surround a candidate at {@code start} in my text too. */
-    private int context(Annotation their, int start, int length) {
-        int[] theirPrefix = theirs.slice(Math.max(0, their.start() - CONTEXT), their.start()).codePoints().toArray();
-        int[] myPrefix = mine.slice(Math.max(0, start - CONTEXT), start).codePoints().toArray();
-        int[] theirSuffix = theirs.slice(their.end(), Math.min(theirs.length(), their.end() + CONTEXT))
-                .codePoints().toArray();
-        int end = start + length;
-        int[] mySuffix = mine.slice(end, Math.min(mine.length(), end + CONTEXT)).codePoints().toArray();
-        int score = 0;
-        while (score < theirPrefix.length && score < myPrefix.length
-                && theirPrefix[theirPrefix.length - 1 - score] == myPrefix[myPrefix.length - 1 - score]) {
-            score++;
+    /**
+     * How many code points of their prefix and suffix surround a candidate at {@code start} in my text too, or -1 when
+     * neither side agrees in full: {@value #CONTEXT} code points, or up to the edge of both texts.
+     */
+    private int agreement(Annotation their, int start) {
+        if (theirCodePoints == null) {
+            theirCodePoints = theirs.text().codePoints().toArray();
+            myCodePoints = mine.text().codePoints().toArray();
         }
-        int common = Arrays.mismatch(theirSuffix, mySuffix);
-        return score + (common < 0 ? theirSuffix.length : common);
+        int theirPrefix = Math.min(CONTEXT, their.start());
+        int myPrefix = Math.min(CONTEXT, start);
+        int prefix = 0;
+        while (prefix < theirPrefix && prefix < myPrefix
+                && theirCodePoints[their.start() - 1 - prefix] == myCodePoints[start - 1 - prefix]) {
+            prefix++;
+        }
+        int end = start + their.end() - their.start();
+        int theirSuffix = Math.min(CONTEXT, theirCodePoints.length - their.end());
+        int mySuffix = Math.min(CONTEXT, myCodePoints.length - end);
+        int suffix = 0;
+        while (suffix < theirSuffix && suffix < mySuffix
+                && theirCodePoints[their.end() + suffix] == myCodePoints[end + suffix]) {
+            suffix++;
+        }
+        boolean agrees = prefix == theirPrefix && prefix == myPrefix || suffix == theirSuffix && suffix == mySuffix;
+        return agrees ? prefix + suffix : -1;
     }
 
     private Optional<Annotation> fuzzy(Annotation their) {

@@ -1,11 +1,13 @@
 package org.factspan.review;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.factspan.format.JsonImporter;
 import org.factspan.model.FactSpanException;
@@ -45,14 +47,23 @@ public record ReviewSide(Path origin, List<String> labels, List<SideDocument> do
 
     /**
      * Reads a FactSpan JSON export through a temporary project, so it passes exactly the checks an import does and a
-     * malformed file is refused with the importer's sentence. The temporary project is deleted afterwards.
+     * malformed file is refused with the importer's sentence; texts with CR line ends are read from a copy with LF
+     * line ends and offsets carried onto them ({@link LineEndCopy}). The temporary folder is deleted afterwards.
      */
     private static ReviewSide openExport(Path file) {
         Path folder = null;
         try {
             folder = Files.createTempDirectory("factspan-review");
+            Optional<Path> lf = LineEndCopy.of(file, folder);
             try (ProjectStore store = ProjectStore.create(folder.resolve("side" + ProjectStore.EXTENSION))) {
-                new JsonImporter(Clock.systemUTC()).importFile(file, store);
+                JsonImporter importer = new JsonImporter(Clock.systemUTC());
+                if (lf.isPresent()) {
+                    try (InputStream in = Files.newInputStream(lf.get())) {
+                        importer.importFrom(in, file.toString(), store);
+                    }
+                } else {
+                    importer.importFile(file, store);
+                }
                 return load(store, file);
             }
         } catch (IOException e) {

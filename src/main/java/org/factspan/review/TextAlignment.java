@@ -79,6 +79,16 @@ final class TextAlignment {
         return next < lengths.length ? myStarts[next] : myLength;
     }
 
+    /**
+     * Where their code points {@code [start, end)} are in my text when the diff aligned all of them in one piece,
+     * else -1. Blocks hold equal code points only, so my text there is the same as theirs.
+     */
+    int counterpart(int start, int end) {
+        int block = blockAtOrBefore(start);
+        return block >= 0 && end <= theirStarts[block] + lengths[block] ? myStarts[block] + start - theirStarts[block]
+                : -1;
+    }
+
     private int blockAtOrBefore(int offset) {
         int position = Arrays.binarySearch(theirStarts, offset);
         return position >= 0 ? position : -position - 2;

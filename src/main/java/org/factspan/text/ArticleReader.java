@@ -60,7 +60,7 @@ public final class ArticleReader {
 
     private static Article article(String fileName, String source, byte[] bytes) {
         TextDecoder.Decoded decoded = TextDecoder.decode(source, bytes);
-        String text = normalizeLineEnds(decoded.text());
+        String text = LineEnds.normalize(decoded.text());
         return new Article(title(fileName), source, text, Sha256.hex(text), decoded.encoding());
     }
 
@@ -97,10 +97,5 @@ public final class ArticleReader {
         int stem = fileName.length() - EXTENSION.length();
         boolean hasExtension = stem > 0 && fileName.regionMatches(true, stem, EXTENSION, 0, EXTENSION.length());
         return hasExtension ? fileName.substring(0, stem) : fileName;
-    }
-
-    /** CRLF (Windows) and a lone CR (old Mac OS) become LF. */
-    private static String normalizeLineEnds(String text) {
-        return text.replace("\r\n", "\n").replace('\r', '\n');
     }
 }

@@ -20,12 +20,14 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.factspan.SharedFixtures;
 import org.factspan.edit.Editor;
 import org.factspan.format.ArticleImport;
 import org.factspan.model.Annotation;
 import org.factspan.model.Document;
 import org.factspan.store.ProjectStore;
+import org.factspan.text.Sha256;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -200,6 +202,36 @@ class ReviewCommandsTest {
         assertEquals(1, JSON.readTree(fromExport.out()).at("/overall/counts/only_theirs").intValue());
         assertEquals(CliRun.inProcess("diff", mine.toString(), theirs.toString()).out(),
                 CliRun.inProcess("diff", mine.toString(), export.toString()).out());
+    }
+
+    @Test
+    void theirSideAsAJsonExportWithCrlfLineEndsGivesTheSameAgreementAndDifferences() throws IOException {
+        Path export = folder.resolve("bob-export.json");
+        assertEquals(Cli.OK, CliRun.inProcess("export", theirs.toString(), "-o", export.toString()).exit());
+        JsonNode tree = JSON.readTree(export.toFile());
+        for (JsonNode document : tree.get("documents")) {
+            String lf = document.get("text").textValue();
+            String crlf = lf.replace("\n", "\r\n");
+            ((ObjectNode) document).put("text", crlf).put("sha256", Sha256.hex(crlf));
+            for (JsonNode annotation : document.get("annotations")) {
+                int start = annotation.get("start").intValue();
+                int end = annotation.get("end").intValue();
+                int crsBefore = (int) lf.codePoints().limit(start).filter(c -> c == '\n').count();
+                int crsWithin = (int) lf.codePoints().skip(start).limit(end - start).filter(c -> c == '\n').count();
+                ((ObjectNode) annotation).put("start", start + crsBefore).put("end", end + crsBefore + crsWithin);
+            }
+        }
+        Path crlfExport = folder.resolve("bob-crlf.json");
+        JSON.writeValue(crlfExport.toFile(), tree);
+        assertTrue(Files.readString(crlfExport).contains("\\r\\n"), "the seed article has line breaks");
+
+        CliRun fromProject = CliRun.inProcess("agree", mine.toString(), theirs.toString(), "--json");
+        CliRun fromCrlf = CliRun.inProcess("agree", mine.toString(), crlfExport.toString(), "--json");
+
+        assertEquals(Cli.OK, fromCrlf.exit(), fromCrlf.toString());
+        assertEquals(JSON.readTree(fromProject.out()), JSON.readTree(fromCrlf.out()));
+        assertEquals(CliRun.inProcess("diff", "--all", mine.toString(), theirs.toString()).out(),
+                CliRun.inProcess("diff", "--all", mine.toString(), crlfExport.toString()).out());
     }
 
     @Test

@@ -8,8 +8,10 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.factspan.model.FactSpanException;
+import org.factspan.text.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,6 +111,79 @@ class ReviewOpeningTest {
 
         assertEquals(1, review.documents().size());
         assertEquals("Heavy rain closed two roads near Odesa overnight.", review.unpaired().get(0).text());
+    }
+
+    @Test
+    void aColleaguesJsonWithCrlfLineEndsIsReviewedWithItsOffsetsCarriedOntoTheLfText() throws Exception {
+        String lf = "Kyiv, 3 May.\nMr Budanov said Russia helped\nHamas.\n\nThe ministry denied it on Monday.";
+        String crlf = lf.replace("\n", "\r\n");
+        Path mine = Fixtures.project(dir.resolve("mine.factspan"), side("{\"title\": \"Budanov\", \"text\": "
+                + Fixtures.JSON.writeValueAsString(lf) + ", \"annotations\": [{\"label\": \"claim\", \"start\": 29,"
+                + " \"end\": 48, \"quote\": \"Russia helped\\nHamas\"}]}"), "me");
+        Path theirs = Files.writeString(dir.resolve("theirs.json"), export(crlf, List.of(
+                annotation(crlf, "claim", "Russia helped\r\nHamas"),
+                annotation(crlf, "denial", "denied"),
+                annotation(crlf, "attribution", "Hamas.\r"))));
+
+        Review.ReviewedDocument document = Review.compare(ReviewSide.open(mine), ReviewSide.open(theirs))
+                .documents().get(0);
+
+        assertEquals(lf, document.theirs().text(), "their text has LF line ends, so it pairs with mine by SHA-256");
+        assertEquals(List.of(), document.orphans());
+        assertEquals(List.of(
+                "agree claim [29, 48) Russia helped\nHamas",
+                "only_theirs attribution [43, 49) Hamas.",
+                "only_theirs denial [64, 70) denied"),
+                document.differences().stream().map(d -> d.category().key() + " " + d.theirs().label() + " "
+                        + d.theirs().span() + " " + d.theirs().quote()).toList());
+    }
+
+    @Test
+    void aColleaguesCrlfJsonWhoseQuoteIsNotAtItsOffsetsIsRefusedAsAnImportRefusesIt() throws Exception {
+        String crlf = "Kyiv, 3 May.\r\nMr Budanov said Russia helped Hamas.";
+        Path mine = project("mine", "Budanov", crlf.replace("\r\n", "\n"));
+        String shifted = "{\"id\": \"a-1\", \"label\": \"claim\", \"start\": 28, \"end\": 47,"
+                + " \"quote\": \"Russia helped Hamas\", \"annotator\": \"bob\", \"created\": \"2026-05-03T10:00:00Z\","
+                + " \"modified\": \"2026-05-03T10:00:00Z\", \"note\": null}";
+        Path theirs = Files.writeString(dir.resolve("theirs.json"), export(crlf, List.of(shifted)));
+
+        FactSpanException e = assertThrows(FactSpanException.class,
+                () -> Review.compare(ReviewSide.open(mine), ReviewSide.open(theirs)));
+
+        assertEquals("In " + theirs + ", document \"Budanov\" (d-1): Annotation a-1 quotes \"Russia helped Hamas\""
+                + " but the text at [28, 47) is \" Russia helped Hama\".", e.getMessage());
+    }
+
+    @Test
+    void aColleaguesProjectWithACrlfTextFromAnEarlierFactSpanIsReAnchoredExactly() throws Exception {
+        String lf = "Kyiv, 3 May.\nMr Budanov said\nRussia helped Hamas.";
+        String crlf = lf.replace("\n", "\r\n");
+
+        Review.ReviewedDocument document = Review.compare(ReviewSide.open(project("mine", "Budanov", lf)),
+                ReviewSide.open(project("theirs", "Budanov", crlf))).documents().get(0);
+
+        assertEquals(crlf, document.theirs().text(), "a project's text is read as it is stored");
+        assertEquals("agree [29, 48)", document.differences().get(0).category().key() + " "
+                + document.differences().get(0).theirs().span());
+    }
+
+    private static String export(String text, List<String> annotations) throws Exception {
+        return """
+                {"format": "factspan", "version": 1, "exported": "2026-05-03T10:00:00Z",
+                 "labels": [{"name": "claim", "color": "#E69F00"}, {"name": "denial", "color": "#56B4E9"},
+                            {"name": "attribution", "color": "#009E73"}],
+                 "documents": [{"id": "d-1", "title": "Budanov", "source": null, "sha256": "%s", "text": %s,
+                                "annotations": [%s]}]}
+                """.formatted(Sha256.hex(text), Fixtures.JSON.writeValueAsString(text),
+                String.join(", ", annotations));
+    }
+
+    /** Their annotation of the first {@code quote} in {@code text}, offsets counted on that text as it is. */
+    private static String annotation(String text, String label, String quote) throws Exception {
+        int start = text.codePointCount(0, text.indexOf(quote));
+        return Fixtures.JSON.writeValueAsString(Map.of("id", "a-" + label, "label", label, "start", start,
+                "end", start + quote.codePointCount(0, quote.length()), "quote", quote, "annotator", "bob",
+                "created", "2026-05-03T10:00:00Z", "modified", "2026-05-03T10:00:00Z")).replace("}", ", \"note\": null}");
     }
 
     private Path project(String name, String title, String text) throws Exception {
