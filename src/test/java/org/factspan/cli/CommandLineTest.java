@@ -64,6 +64,41 @@ class CommandLineTest {
     }
 
     @Test
+    void everyCommandPrintsItsOwnUsageForDashHDashDashHelpAndHelpCommand() {
+        for (String command : List.of("import", "export", "info", "agree", "diff", "bench")) {
+            for (String[] args : List.of(new String[] {command, "-h"}, new String[] {command, "--help"},
+                    new String[] {"help", command})) {
+                CliRun run = CliRun.inProcess(args);
+
+                assertEquals(Cli.OK, run.exit(), String.join(" ", args) + ": " + run);
+                assertTrue(run.out().startsWith("Usage: factspan " + command + " "), run.toString());
+                assertTrue(run.out().contains("-h, --help"), run.toString());
+                assertEquals("", run.err());
+            }
+        }
+    }
+
+    @Test
+    void mistypedCommandOnAMachineWithoutADisplayIsAnUnknownCommandNamingTheClosest() throws Exception {
+        CliRun run = CliRun.childProcess(folder, "imprt", "x");
+
+        assertEquals(Cli.USAGE, run.exit(), run.toString());
+        assertEquals(List.of("Unknown command 'imprt' (did you mean 'import'?); the commands are import, export, info,"
+                + " agree, diff, bench and help."), run.errLines());
+        assertEquals("", run.out());
+        assertEquals(List.of(), fileNames(folder));
+    }
+
+    @Test
+    void wordFarFromEveryCommandIsAnUnknownCommandListingThem() {
+        CliRun run = CliRun.inProcess("frobnicate");
+
+        assertEquals(Cli.USAGE, run.exit(), run.toString());
+        assertEquals(List.of("Unknown command 'frobnicate'; the commands are import, export, info, agree, diff, bench"
+                + " and help."), run.errLines());
+    }
+
+    @Test
     void subcommandWithoutItsArgumentsIsAUsageErrorNamingTheMissingParameter() {
         for (String command : List.of("import", "export", "info", "agree", "diff")) {
             CliRun run = CliRun.inProcess(command);
