@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -15,13 +16,16 @@ import org.factspan.model.FactSpanException;
 import org.factspan.store.ProjectStore;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "import",
         description = {"Import .txt articles and FactSpan .json exports into a project, creating it if missing.",
-            "Each file is imported on its own: a refused file is reported and the others still import."})
+            "Each file is imported on its own: a refused file is reported, the other files are imported and kept,",
+            "and the exit status is 2. With --all-or-nothing one refused file keeps every file out."})
 final class ImportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "PROJECT", description = "The .factspan project file.")
@@ -29,6 +33,13 @@ final class ImportCommand implements Callable<Integer> {
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "FILE", description = ".txt articles or .json exports.")
     List<Path> files;
+
+    @Option(names = "--all-or-nothing",
+            description = "Import every file in one transaction: if one is refused, nothing is imported.")
+    boolean allOrNothing;
+
+    @ParentCommand
+    FactSpanCommand factspan;
 
     @Spec
     CommandSpec spec;
@@ -41,20 +52,57 @@ final class ImportCommand implements Callable<Integer> {
         int failed = 0;
         Clock clock = Clock.systemUTC();
         try (ProjectStore store = ProjectStore.openOrCreate(project)) {
-            for (Path file : files) {
-                try {
-                    out.println(importOne(store, file, clock));
-                } catch (FactSpanException e) {
-                    err.println(e.getMessage());
-                    failed++;
-                }
-            }
+            failed = allOrNothing ? importAllOrNothing(store, clock, out, err) : importEach(store, clock, out, err);
         } finally {
             if (created && failed == files.size()) {
                 deleteQuietly(project);
             }
         }
         return failed == 0 ? Cli.OK : Cli.BAD_INPUT;
+    }
+
+    /** Imports each file in its own transaction; returns how many were refused. */
+    private int importEach(ProjectStore store, Clock clock, PrintWriter out, PrintWriter err) {
+        List<String> refused = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                out.println(importOne(store, file, clock));
+            } catch (FactSpanException e) {
+                Cli.report(e, factspan.debug, err);
+                refused.add(file.toString());
+            }
+        }
+        // With several files the refusals may have scrolled away among the successes; this line sums them up.
+        if (!refused.isEmpty() && files.size() > 1) {
+            err.printf("%d of %d files imported; refused: %s.%n", files.size() - refused.size(), files.size(),
+                    String.join(", ", refused));
+        }
+        return refused.size();
+    }
+
+    /**
+     * Imports every file in one transaction, stopping at the first refusal: later files could only be refused or not
+     * against writes that are rolled back anyway. Returns how many files were not imported.
+     */
+    private int importAllOrNothing(ProjectStore store, Clock clock, PrintWriter out, PrintWriter err) {
+        List<String> done = new ArrayList<>();
+        try {
+            store.inTransaction(() -> files.forEach(file -> done.add(importOne(store, file, clock))));
+        } catch (FactSpanException e) {
+            Cli.report(e, factspan.debug, err);
+            if (done.size() == files.size()) {
+                err.println("Nothing was imported (--all-or-nothing): the project could not be written.");
+            } else {
+                int unread = files.size() - done.size() - 1;
+                err.println("Nothing was imported (--all-or-nothing): " + files.get(done.size()) + " was refused"
+                        + (unread == 0 ? "." : ", and the " + unread + (unread == 1 ? " file" : " files")
+                                + " after it " + (unread == 1 ? "was" : "were") + " not read."));
+            }
+            return files.size();
+        }
+        // Printed only after the commit, so that no line claims a file the rollback took out again.
+        done.forEach(out::println);
+        return 0;
     }
 
     private static String importOne(ProjectStore store, Path file, Clock clock) {

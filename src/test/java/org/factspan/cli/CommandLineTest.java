@@ -208,7 +208,9 @@ class CommandLineTest {
 
         assertEquals(Cli.BAD_INPUT, run.exit(), run.toString());
         List<String> errors = run.errLines();
-        assertEquals(bad.size(), errors.size(), run.toString());
+        assertEquals(bad.size() + 1, errors.size(), "one line per bad file and the sum:\n" + run);
+        assertEquals("2 of 6 files imported; refused: " + empty + ", " + missing + ", " + binary + ", " + pdf + ".",
+                errors.get(bad.size()));
         for (int i = 0; i < bad.size(); i++) {
             String line = errors.get(i);
             assertTrue(line.contains(bad.get(i).getFileName().toString()), line + " names " + bad.get(i));
@@ -241,9 +243,64 @@ class CommandLineTest {
                 folder.resolve("missing.txt").toString(), binary.toString(), pdf.toString(), json.toString());
 
         assertEquals(Cli.BAD_INPUT, run.exit(), run.toString());
-        assertEquals(5, run.errLines().size(), run.toString());
+        assertEquals(6, run.errLines().size(), run.toString());
+        assertTrue(run.errLines().get(5).startsWith("0 of 5 files imported; refused: "), run.toString());
         assertEquals(List.of("binary.txt", "broken.json", "empty.txt", "report.pdf"), fileNames(folder),
                 "no project, -wal, -shm or -journal file is left");
+    }
+
+    @Test
+    void importWithDebugPrintsTheStackTraceOfEachRefusedFile() throws IOException {
+        Path project = folder.resolve("debug.factspan");
+        Path good = Files.writeString(folder.resolve("good.txt"), "The minister denied it.\n", StandardCharsets.UTF_8);
+        Path empty = Files.createFile(folder.resolve("empty.txt"));
+
+        for (String[] args : List.of(new String[] {"--debug", "import", project.toString(), good.toString(),
+                empty.toString()}, new String[] {"import", "--debug", project.toString(), empty.toString()})) {
+            CliRun run = CliRun.inProcess(args);
+
+            assertEquals(Cli.BAD_INPUT, run.exit(), run.toString());
+            assertTrue(run.err().contains("FactSpanException: " + empty + " is empty."), run.toString());
+            assertTrue(run.err().contains("\tat org.factspan."), run.toString());
+            assertTrue(run.errLines().contains(empty + " is empty."), "the sentence is still there:\n" + run);
+        }
+    }
+
+    @Test
+    void allOrNothingImportWithARefusedFileLeavesTheProjectExactlyAsItWas() throws IOException {
+        Path project = importedProject();
+        byte[] before = Files.readAllBytes(project);
+        Path good = Files.writeString(folder.resolve("good.txt"), "The minister denied it.\n", StandardCharsets.UTF_8);
+        Path empty = Files.createFile(folder.resolve("empty.txt"));
+        Path later = Files.writeString(folder.resolve("later.txt"), "Not read at all.\n", StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.inProcess("import", "--all-or-nothing", project.toString(), good.toString(),
+                empty.toString(), later.toString());
+
+        assertEquals(Cli.BAD_INPUT, run.exit(), run.toString());
+        assertEquals(List.of(empty + " is empty.", "Nothing was imported (--all-or-nothing): " + empty
+                + " was refused, and the 1 file after it was not read."), run.errLines());
+        assertEquals("", run.out(), "no line claims good.txt, which the rollback took out");
+        assertArrayEquals(before, Files.readAllBytes(project), "the project is byte-for-byte as it was");
+        assertEquals(List.of("empty.txt", "good.txt", "later.txt", "project.factspan"), fileNames(folder));
+    }
+
+    @Test
+    void allOrNothingImportWithoutRefusalsImportsEveryFile() throws IOException {
+        Path project = folder.resolve("all.factspan");
+        Path one = Files.writeString(folder.resolve("one.txt"), "The minister denied it.\n", StandardCharsets.UTF_8);
+        Path two = Files.writeString(folder.resolve("two.txt"), "The ministry confirmed it.\n", StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.inProcess("import", "--all-or-nothing", project.toString(), one.toString(),
+                two.toString());
+
+        assertEquals(Cli.OK, run.exit(), run.toString());
+        assertEquals(List.of(one + ": added as \"one\" (24 code points)", two + ": added as \"two\" (27 code points)"),
+                run.outLines());
+        assertEquals("", run.err());
+        try (ProjectStore store = ProjectStore.open(project)) {
+            assertEquals(List.of("one", "two"), store.documents().stream().map(DocumentSummary::title).toList());
+        }
     }
 
     // ---- export ---------------------------------------------------------------------------------------------------
