@@ -267,6 +267,20 @@ class CommandLineTest {
     }
 
     @Test
+    void importOfJsonNestedTooDeepIsOneSentenceWithoutLibraryNamesAndLeavesTheProjectAsItWas() throws IOException {
+        Path project = importedProject();
+        byte[] before = Files.readAllBytes(project);
+        Path deep = Files.writeString(folder.resolve("deep.json"), "[".repeat(100_000), StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.inProcess("import", project.toString(), deep.toString());
+
+        assertEquals(Cli.BAD_INPUT, run.exit(), run.toString());
+        assertEquals(List.of(deep + " holds JSON nested more than 1000 levels deep at line 1, column 1001, deeper than"
+                + " FactSpan reads; a FactSpan export is only a few levels deep."), run.errLines());
+        assertArrayEquals(before, Files.readAllBytes(project));
+    }
+
+    @Test
     void allOrNothingImportWithARefusedFileLeavesTheProjectExactlyAsItWas() throws IOException {
         Path project = importedProject();
         byte[] before = Files.readAllBytes(project);
