@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -17,6 +20,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -335,6 +339,22 @@ class CommandLineTest {
         assertEquals(3, export.get("documents").size());
         assertEquals(List.of("claim", "denial", "evidence", "attribution"),
                 export.get("labels").findValuesAsText("name"));
+    }
+
+    @Test
+    void exportGetsTheModeOfAnyNewFileOfTheUserNotAPrivateOne() throws IOException {
+        Path project = importedProject();
+        Path out = Files.createDirectory(folder.resolve("out"));
+        assumeTrue(Files.getFileStore(out).supportsFileAttributeView("posix"), "a file system with Unix modes");
+        Path target = out.resolve("export.json");
+        Set<PosixFilePermission> usual = Files.getPosixFilePermissions(Files.createFile(out.resolve("usual.txt")));
+
+        CliRun run = CliRun.inProcess("export", project.toString(), "-o", target.toString());
+
+        assertEquals(Cli.OK, run.exit(), run.toString());
+        assertEquals(PosixFilePermissions.toString(usual),
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+        assertEquals(List.of("export.json", "usual.txt"), fileNames(out), "no .part file is left");
     }
 
     @Test
