@@ -90,9 +90,13 @@ public final class JsonImporter {
      * @param name names the input in messages, usually its file name
      */
     public ImportResult importFrom(InputStream in, String name, ProjectStore store) {
-        Run run = new Run(name, store, clock.instant());
-        store.inTransaction(() -> run.read(in));
-        return run.result();
+        try {
+            Run run = new Run(name, store, clock.instant());
+            store.inTransaction(() -> run.read(in));
+            return run.result();
+        } catch (FactSpanException e) {
+            throw ImportFailures.naming(name, e);
+        }
     }
 
     /** The state of one import: what the file has declared so far and what has been counted. */

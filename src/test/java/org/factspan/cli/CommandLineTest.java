@@ -285,6 +285,35 @@ class CommandLineTest {
     }
 
     @Test
+    void aWriteTheProjectRefusesIsOneSentenceNamingTheImportedFile() throws IOException, SQLException {
+        Path project = importedProject();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + project);
+             Statement statement = connection.createStatement()) {
+            for (String table : List.of("document", "label")) {
+                statement.executeUpdate("CREATE TRIGGER refuse_" + table + " BEFORE INSERT ON " + table
+                        + " BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END");
+            }
+        }
+        byte[] before = Files.readAllBytes(project);
+        Path article = Files.writeString(folder.resolve("article.txt"), "A new article.\n", StandardCharsets.UTF_8);
+        Path export = folder.resolve("export.json");
+        Files.writeString(export, """
+                {"format": "factspan", "version": 1, "exported": "2026-11-22T10:00:00Z",
+                 "labels": [{"name": "satire", "color": "#56B4E9"}], "documents": []}
+                """, StandardCharsets.UTF_8);
+
+        for (Path file : List.of(article, export)) {
+            CliRun run = CliRun.inProcess("import", project.toString(), file.toString());
+
+            assertEquals(Cli.BAD_INPUT, run.exit(), run.toString());
+            assertEquals(1, run.errLines().size(), run.toString());
+            // What follows is the store's account of the failure, which is the store's to word.
+            assertTrue(run.err().startsWith(file + " was not imported: "), run.toString());
+            assertArrayEquals(before, Files.readAllBytes(project));
+        }
+    }
+
+    @Test
     void allOrNothingImportWithARefusedFileLeavesTheProjectExactlyAsItWas() throws IOException {
         Path project = importedProject();
         byte[] before = Files.readAllBytes(project);
