@@ -24,8 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "import",
         description = {"Import .txt articles and FactSpan .json exports into a project, creating it if missing.",
-            "Each file is imported on its own: a refused file is reported, the other files are imported and kept,",
-            "and the exit status is 2. With --all-or-nothing one refused file keeps every file out."})
+            "Each file is imported on its own: a refused file is reported, the other files are imported and kept,"
+                + " and the exit status is 2. With --all-or-nothing one refused file keeps every file out."})
 final class ImportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "PROJECT", description = "The .factspan project file.")
