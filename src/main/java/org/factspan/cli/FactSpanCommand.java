@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
             "Span annotation for fact-checking: claims, denials, evidence and attributions in news articles.",
             "Without a command, 'java -jar factspan.jar [--project FILE] [ARTICLE...]' opens the window."},
         subcommands = {ImportCommand.class, ExportCommand.class, InfoCommand.class, AgreeCommand.class,
-            DiffCommand.class, BenchCommand.class},
+            DiffCommand.class, BenchCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", "Offsets are Unicode code points, half-open [start, end), everywhere.",
             "Exit status: 0 success, 1 usage error, 2 bad input, 3 internal error."})
 final class FactSpanCommand implements Runnable {

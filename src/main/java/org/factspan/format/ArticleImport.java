@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 import org.factspan.model.Document;
+import org.factspan.model.FactSpanException;
 import org.factspan.store.ProjectStore;
 import org.factspan.text.Article;
 import org.factspan.text.ArticleReader;
@@ -25,8 +26,8 @@ public final class ArticleImport {
     /**
      * Reads {@code file} and adds it to the project unless the project already holds the same text.
      *
-     * @throws org.factspan.model.FactSpanException when the file cannot be read as an article; the project is then
-     *                                              unchanged
+     * @throws FactSpanException naming the file when it cannot be read as an article or the project cannot store
+     *                           it; the project is then unchanged
      */
     public Outcome importFile(ProjectStore store, Path file) {
         return importArticle(store, ArticleReader.read(file));
@@ -41,7 +42,12 @@ public final class ArticleImport {
     public Outcome importArticle(ProjectStore store, Article article) {
         Document candidate = new Document(UUID.randomUUID().toString(), article.title(), article.source(),
                 article.sha256(), article.text(), org.factspan.model.Timestamps.now(clock));
-        Document stored = store.addDocumentIfAbsent(candidate);
+        Document stored;
+        try {
+            stored = store.addDocumentIfAbsent(candidate);
+        } catch (FactSpanException e) {
+            throw ImportFailures.naming(article.source(), e);
+        }
         return new Outcome(stored, stored.id().equals(candidate.id()));
     }
 }

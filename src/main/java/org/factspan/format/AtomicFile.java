@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 import org.factspan.model.FactSpanException;
 
@@ -32,9 +33,14 @@ public final class AtomicFile {
         Path partial = null;
         try {
             Files.createDirectories(folder);
-            partial = Files.createTempFile(folder, "." + target.getFileName(), ".part");
-            try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE);
+            // Not Files.createTempFile: it makes the file private (0600), and the export would keep that mode after
+            // the rename. Opened without attributes, the file gets the user's usual mode (0666 less the umask).
+            Path candidate = folder.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
+            try (FileChannel channel = FileChannel.open(candidate, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
                  OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
+                // Only a file this call created is deleted below, never one that held the name before.
+                partial = candidate;
                 content.writeTo(out);
                 out.flush();
                 // On disk before the rename, so a power cut leaves the old file or the whole new one.

@@ -90,9 +90,13 @@ public final class JsonImporter {
      * @param name names the input in messages, usually its file name
      */
     public ImportResult importFrom(InputStream in, String name, ProjectStore store) {
-        Run run = new Run(name, store, clock.instant());
-        store.inTransaction(() -> run.read(in));
-        return run.result();
+        try {
+            Run run = new Run(name, store, clock.instant());
+            store.inTransaction(() -> run.read(in));
+            return run.result();
+        } catch (FactSpanException e) {
+            throw ImportFailures.naming(name, e);
+        }
     }
 
     /** The state of one import: what the file has declared so far and what has been counted. */
@@ -102,6 +106,8 @@ public final class JsonImporter {
         private final ProjectStore store;
         private final Instant imported;
         private final Set<String> labels = new HashSet<>();
+        /** Where in the file each annotation id was first used. */
+        private final Map<String, Place> annotationIds = new HashMap<>();
         private boolean formatSeen;
         private boolean versionSeen;
         private boolean exportedSeen;
@@ -131,19 +137,35 @@ public final class JsonImporter {
         void read(InputStream in) {
             try (JsonParser json = JSON.createParser(in)) {
                 json.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
-                readExport(json);
+                try {
+                    readExport(json);
+                } catch (StreamConstraintsException e) {
+                    throw beyondLimits(json, e);
+                }
             } catch (JsonEOFException e) {
                 throw new FactSpanException(name + " ends in the middle of the JSON" + inDocument() + " at "
                         + position(e.getLocation()) + "; the file looks truncated.", e);
-            } catch (StreamConstraintsException e) {
-                throw new FactSpanException(name + " holds a value larger than FactSpan reads" + inDocument() + ": "
-                        + sentence(e.getOriginalMessage()), e);
             } catch (StreamReadException e) {
                 throw new FactSpanException(name + " is not valid JSON" + inDocument() + " at "
                         + position(e.getLocation()) + ": " + sentence(e.getOriginalMessage()), e);
             } catch (IOException e) {
                 throw new FactSpanException("Could not read " + name + ": " + e.getMessage() + ".", e);
             }
+        }
+
+        /**
+         * Jackson's own words for a limit name its classes and methods, which mean nothing to a user; the parser's
+         * depth tells a nesting too deep for it from a value too long.
+         */
+        private FactSpanException beyondLimits(JsonParser json, StreamConstraintsException e) {
+            String at = inDocument() + " at " + position(json.currentTokenLocation());
+            int maxDepth = json.streamReadConstraints().getMaxNestingDepth();
+            if (json.getParsingContext().getNestingDepth() > maxDepth) {
+                return new FactSpanException(name + " holds JSON nested more than " + maxDepth + " levels deep" + at
+                        + ", deeper than FactSpan reads; a FactSpan export is only a few levels deep.", e);
+            }
+            return new FactSpanException(name + " holds a text, name or number longer than FactSpan reads" + at + ".",
+                    e);
         }
 
         private void readExport(JsonParser json) throws IOException {
@@ -263,7 +285,8 @@ public final class JsonImporter {
         }
 
         private void readDocument(JsonNode node) {
-            String where = "In " + name + ", document " + documentName(node);
+            String documentName = documentName(node);
+            String where = "In " + name + ", document " + documentName;
             object(node, where);
             String id = string(node, "id", where);
             String title = string(node, "title", where);
@@ -297,7 +320,7 @@ public final class JsonImporter {
                 }
                 documentsAdded++;
             }
-            readAnnotations(annotations, document, where);
+            readAnnotations(annotations, document, documentName, where);
             readComments(node.get("comments"), document, where);
         }
 
@@ -341,7 +364,8 @@ public final class JsonImporter {
                     instant(provenance.get("accepted_at"), "accepted_at", inside)));
         }
 
-        private void readAnnotations(JsonNode annotations, Document document, String documentWhere) {
+        private void readAnnotations(JsonNode annotations, Document document, String documentName,
+                                     String documentWhere) {
             Map<Position, String> inFile = new HashMap<>();
             Set<Position> inProject = new HashSet<>();
             store.annotations(document.id()).forEach(a -> inProject.add(Position.of(a)));
@@ -356,6 +380,7 @@ public final class JsonImporter {
                         string(node, "quote", where), string(node, "annotator", where),
                         instant(node.get("created"), "created", where), instant(node.get("modified"), "modified", where),
                         nullableString(node, "note", where));
+                requireNewId(annotation.id(), new Place(documentName, number));
                 if (!labels.contains(annotation.label())) {
                     throw new FactSpanException(where + " has the label \"" + annotation.label()
                             + "\", which neither the file's labels nor the project has.");
@@ -375,6 +400,23 @@ public final class JsonImporter {
                     readProvenance(node, annotation, where);
                 }
             }
+        }
+
+        /**
+         * Refuses a second annotation with an id the file has used: the project would take it for the first one,
+         * and report a difference from it, or skip it as already imported.
+         */
+        private void requireNewId(String id, Place place) {
+            Place first = annotationIds.putIfAbsent(id, place);
+            if (first == null) {
+                return;
+            }
+            String both = first.document().equals(place.document())
+                    ? "annotations " + first.number() + " and " + place.number() + " of document " + place.document()
+                    : "annotation " + first.number() + " of document " + first.document() + " and annotation "
+                            + place.number() + " of document " + place.document();
+            throw new FactSpanException("In " + name + ", two annotations have the id " + abbreviate(id) + ": "
+                    + both + "; each annotation needs an id of its own.");
         }
 
         /** Returns whether the annotation was added. */
@@ -533,6 +575,10 @@ public final class JsonImporter {
         private static String abbreviate(String s) {
             return Texts.abbreviate(s, 60);
         }
+    }
+
+    /** An annotation's place in the file: its document as named in messages, and its 1-based number there. */
+    private record Place(String document, int number) {
     }
 
     /** What makes two annotations of one document the same span: label and offsets. */

@@ -216,7 +216,9 @@ public final class ProjectStore implements AutoCloseable {
     private static void checkProjectFile(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new FactSpanException(Files.isDirectory(file) ? file + " is not a FactSpan project (it is a folder)."
-                    : Files.exists(file) ? file + " is not a FactSpan project (it is not a regular file)."
+                    : Files.exists(file)
+                            ? file + " is not a FactSpan project (it is a device or other special file, not a regular"
+                                    + " file)."
                     : "There is no project " + file + ".");
         }
     }

@@ -26,7 +26,7 @@ record CliRun(int exit, String out, String err) {
 
     /**
      * Runs {@code factspan ARGS} as a user does, in a child JVM through {@code org.factspan.Launcher} on this test's
-     * class path, in {@code workingDirectory}. Needed where the command writes to the process's own stdout or resolves
+     * class path, in {@code workingDirectory}, without a display. Needed where the command writes to the process's own stdout or resolves
      * paths against the working directory.
      */
     static CliRun childProcess(Path workingDirectory, String... args) throws IOException, InterruptedException {
@@ -39,8 +39,12 @@ record CliRun(int exit, String out, String err) {
         Path stdout = Files.createTempFile("factspan-cli", ".out");
         Path stderr = Files.createTempFile("factspan-cli", ".err");
         try {
-            Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                    .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                    .redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+            // As on a server: anything that wrongly reaches for the window fails at once instead of opening one.
+            builder.environment().remove("DISPLAY");
+            builder.environment().remove("WAYLAND_DISPLAY");
+            Process process = builder.start();
             process.getOutputStream().close();
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -17,6 +20,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,6 +65,41 @@ class CommandLineTest {
         assertEquals(Cli.OK, run.exit(), run.toString());
         assertTrue(run.out().startsWith("FactSpan "), run.out());
         assertEquals("", run.err());
+    }
+
+    @Test
+    void everyCommandPrintsItsOwnUsageForDashHDashDashHelpAndHelpCommand() {
+        for (String command : List.of("import", "export", "info", "agree", "diff", "bench")) {
+            for (String[] args : List.of(new String[] {command, "-h"}, new String[] {command, "--help"},
+                    new String[] {"help", command})) {
+                CliRun run = CliRun.inProcess(args);
+
+                assertEquals(Cli.OK, run.exit(), String.join(" ", args) + ": " + run);
+                assertTrue(run.out().startsWith("Usage: factspan " + command + " "), run.toString());
+                assertTrue(run.out().contains("-h, --help"), run.toString());
+                assertEquals("", run.err());
+            }
+        }
+    }
+
+    @Test
+    void mistypedCommandOnAMachineWithoutADisplayIsAnUnknownCommandNamingTheClosest() throws Exception {
+        CliRun run = CliRun.childProcess(folder, "imprt", "x");
+
+        assertEquals(Cli.USAGE, run.exit(), run.toString());
+        assertEquals(List.of("Unknown command 'imprt' (did you mean 'import'?); the commands are import, export, info,"
+                + " agree, diff, bench and help."), run.errLines());
+        assertEquals("", run.out());
+        assertEquals(List.of(), fileNames(folder));
+    }
+
+    @Test
+    void wordFarFromEveryCommandIsAnUnknownCommandListingThem() {
+        CliRun run = CliRun.inProcess("frobnicate");
+
+        assertEquals(Cli.USAGE, run.exit(), run.toString());
+        assertEquals(List.of("Unknown command 'frobnicate'; the commands are import, export, info, agree, diff, bench"
+                + " and help."), run.errLines());
     }
 
     @Test
@@ -173,7 +212,9 @@ class CommandLineTest {
 
         assertEquals(Cli.BAD_INPUT, run.exit(), run.toString());
         List<String> errors = run.errLines();
-        assertEquals(bad.size(), errors.size(), run.toString());
+        assertEquals(bad.size() + 1, errors.size(), "one line per bad file and the sum:\n" + run);
+        assertEquals("2 of 6 files imported; refused: " + empty + ", " + missing + ", " + binary + ", " + pdf + ".",
+                errors.get(bad.size()));
         for (int i = 0; i < bad.size(); i++) {
             String line = errors.get(i);
             assertTrue(line.contains(bad.get(i).getFileName().toString()), line + " names " + bad.get(i));
@@ -206,9 +247,107 @@ class CommandLineTest {
                 folder.resolve("missing.txt").toString(), binary.toString(), pdf.toString(), json.toString());
 
         assertEquals(Cli.BAD_INPUT, run.exit(), run.toString());
-        assertEquals(5, run.errLines().size(), run.toString());
+        assertEquals(6, run.errLines().size(), run.toString());
+        assertTrue(run.errLines().get(5).startsWith("0 of 5 files imported; refused: "), run.toString());
         assertEquals(List.of("binary.txt", "broken.json", "empty.txt", "report.pdf"), fileNames(folder),
                 "no project, -wal, -shm or -journal file is left");
+    }
+
+    @Test
+    void importWithDebugPrintsTheStackTraceOfEachRefusedFile() throws IOException {
+        Path project = folder.resolve("debug.factspan");
+        Path good = Files.writeString(folder.resolve("good.txt"), "The minister denied it.\n", StandardCharsets.UTF_8);
+        Path empty = Files.createFile(folder.resolve("empty.txt"));
+
+        for (String[] args : List.of(new String[] {"--debug", "import", project.toString(), good.toString(),
+                empty.toString()}, new String[] {"import", "--debug", project.toString(), empty.toString()})) {
+            CliRun run = CliRun.inProcess(args);
+
+            assertEquals(Cli.BAD_INPUT, run.exit(), run.toString());
+            assertTrue(run.err().contains("FactSpanException: " + empty + " is empty."), run.toString());
+            assertTrue(run.err().contains("\tat org.factspan."), run.toString());
+            assertTrue(run.errLines().contains(empty + " is empty."), "the sentence is still there:\n" + run);
+        }
+    }
+
+    @Test
+    void importOfJsonNestedTooDeepIsOneSentenceWithoutLibraryNamesAndLeavesTheProjectAsItWas() throws IOException {
+        Path project = importedProject();
+        byte[] before = Files.readAllBytes(project);
+        Path deep = Files.writeString(folder.resolve("deep.json"), "[".repeat(100_000), StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.inProcess("import", project.toString(), deep.toString());
+
+        assertEquals(Cli.BAD_INPUT, run.exit(), run.toString());
+        assertEquals(List.of(deep + " holds JSON nested more than 1000 levels deep at line 1, column 1001, deeper than"
+                + " FactSpan reads; a FactSpan export is only a few levels deep."), run.errLines());
+        assertArrayEquals(before, Files.readAllBytes(project));
+    }
+
+    @Test
+    void aWriteTheProjectRefusesIsOneSentenceNamingTheImportedFile() throws IOException, SQLException {
+        Path project = importedProject();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + project);
+             Statement statement = connection.createStatement()) {
+            for (String table : List.of("document", "label")) {
+                statement.executeUpdate("CREATE TRIGGER refuse_" + table + " BEFORE INSERT ON " + table
+                        + " BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END");
+            }
+        }
+        byte[] before = Files.readAllBytes(project);
+        Path article = Files.writeString(folder.resolve("article.txt"), "A new article.\n", StandardCharsets.UTF_8);
+        Path export = folder.resolve("export.json");
+        Files.writeString(export, """
+                {"format": "factspan", "version": 1, "exported": "2026-11-22T10:00:00Z",
+                 "labels": [{"name": "satire", "color": "#56B4E9"}], "documents": []}
+                """, StandardCharsets.UTF_8);
+
+        for (Path file : List.of(article, export)) {
+            CliRun run = CliRun.inProcess("import", project.toString(), file.toString());
+
+            assertEquals(Cli.BAD_INPUT, run.exit(), run.toString());
+            assertEquals(1, run.errLines().size(), run.toString());
+            // What follows is the store's account of the failure, which is the store's to word.
+            assertTrue(run.err().startsWith(file + " was not imported: "), run.toString());
+            assertArrayEquals(before, Files.readAllBytes(project));
+        }
+    }
+
+    @Test
+    void allOrNothingImportWithARefusedFileLeavesTheProjectExactlyAsItWas() throws IOException {
+        Path project = importedProject();
+        byte[] before = Files.readAllBytes(project);
+        Path good = Files.writeString(folder.resolve("good.txt"), "The minister denied it.\n", StandardCharsets.UTF_8);
+        Path empty = Files.createFile(folder.resolve("empty.txt"));
+        Path later = Files.writeString(folder.resolve("later.txt"), "Not read at all.\n", StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.inProcess("import", "--all-or-nothing", project.toString(), good.toString(),
+                empty.toString(), later.toString());
+
+        assertEquals(Cli.BAD_INPUT, run.exit(), run.toString());
+        assertEquals(List.of(empty + " is empty.", "Nothing was imported (--all-or-nothing): " + empty
+                + " was refused, and the 1 file after it was not read."), run.errLines());
+        assertEquals("", run.out(), "no line claims good.txt, which the rollback took out");
+        assertArrayEquals(before, Files.readAllBytes(project), "the project is byte-for-byte as it was");
+        assertEquals(List.of("empty.txt", "good.txt", "later.txt", "project.factspan"), fileNames(folder));
+    }
+
+    @Test
+    void allOrNothingImportWithoutRefusalsImportsEveryFile() throws IOException {
+        Path project = folder.resolve("all.factspan");
+        Path one = Files.writeString(folder.resolve("one.txt"), "The minister denied it.\n", StandardCharsets.UTF_8);
+        Path two = Files.writeString(folder.resolve("two.txt"), "The ministry confirmed it.\n", StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.inProcess("import", "--all-or-nothing", project.toString(), one.toString(),
+                two.toString());
+
+        assertEquals(Cli.OK, run.exit(), run.toString());
+        assertEquals(List.of(one + ": added as \"one\" (24 code points)", two + ": added as \"two\" (27 code points)"),
+                run.outLines());
+        assertEquals("", run.err());
+        try (ProjectStore store = ProjectStore.open(project)) {
+            assertEquals(List.of("one", "two"), store.documents().stream().map(DocumentSummary::title).toList());
+        }
     }
 
     // ---- export ---------------------------------------------------------------------------------------------------
@@ -229,6 +368,22 @@ class CommandLineTest {
         assertEquals(3, export.get("documents").size());
         assertEquals(List.of("claim", "denial", "evidence", "attribution"),
                 export.get("labels").findValuesAsText("name"));
+    }
+
+    @Test
+    void exportGetsTheModeOfAnyNewFileOfTheUserNotAPrivateOne() throws IOException {
+        Path project = importedProject();
+        Path out = Files.createDirectory(folder.resolve("out"));
+        assumeTrue(Files.getFileStore(out).supportsFileAttributeView("posix"), "a file system with Unix modes");
+        Path target = out.resolve("export.json");
+        Set<PosixFilePermission> usual = Files.getPosixFilePermissions(Files.createFile(out.resolve("usual.txt")));
+
+        CliRun run = CliRun.inProcess("export", project.toString(), "-o", target.toString());
+
+        assertEquals(Cli.OK, run.exit(), run.toString());
+        assertEquals(PosixFilePermissions.toString(usual),
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(target)));
+        assertEquals(List.of("export.json", "usual.txt"), fileNames(out), "no .part file is left");
     }
 
     @Test
@@ -397,6 +552,14 @@ class CommandLineTest {
         CliRun run = CliRun.inProcess(args.toArray(String[]::new));
         assertEquals(Cli.OK, run.exit(), run.toString());
         return project;
+    }
+
+    @Test
+    void infoRefusesADeviceWithoutCallingItAFolder() {
+        CliRun run = CliRun.inProcess("info", "/dev/null");
+        assertEquals(Cli.BAD_INPUT, run.exit(), run.toString());
+        assertEquals(List.of("/dev/null is not a FactSpan project (it is a device or other special file, not a"
+                + " regular file)."), run.errLines());
     }
 
     private static Path seed(String name) {

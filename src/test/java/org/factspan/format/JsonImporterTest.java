@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.factspan.model.Annotation;
@@ -190,6 +191,44 @@ class JsonImporterTest {
                     + " project's annotation with that id (in its note); FactSpan does not overwrite it.",
                     refusal.getMessage());
             assertEquals(before, Fixtures.Snapshot.of(store));
+        }
+    }
+
+    @Test
+    void twoAnnotationsWithOneIdInOneDocumentAreRefusedNamingBothAndTheProjectIsUnchanged() {
+        String document = documentJson("d-twice", "Twice", "A fresh article.",
+                annotationJson("a-same", 2, 7, "fresh"), annotationJson("a-same", 8, 15, "article"));
+        try (ProjectStore store = Fixtures.sampleProject(folder.resolve("p.factspan"))) {
+            assertRefusedLeavingTheProjectUnchanged(store, export(List.of("claim"), document),
+                    "In export.json, two annotations have the id a-same: annotations 1 and 2 of document \"Twice\""
+                            + " (d-twice); each annotation needs an id of its own.");
+        }
+    }
+
+    @Test
+    void annotationsOfTwoDocumentsWithOneIdAreRefusedNamingBothDocuments() {
+        String first = documentJson("d-one", "One", "A fresh article.", annotationJson("a-same", 2, 7, "fresh"));
+        String second = documentJson("d-two", "Two", "Another article.", annotationJson("a-other", 0, 7, "Another"),
+                annotationJson("a-same", 8, 15, "article"));
+        try (ProjectStore store = ProjectStore.create(folder.resolve("p.factspan"))) {
+            assertRefusedLeavingTheProjectUnchanged(store, export(List.of("claim"), first + ",\n" + second),
+                    "In export.json, two annotations have the id a-same: annotation 1 of document \"One\" (d-one)"
+                            + " and annotation 2 of document \"Two\" (d-two); each annotation needs an id of its own.");
+        }
+    }
+
+    @Test
+    void jsonNestedDeeperThanFactSpanReadsIsRefusedInWordsThatNameNoLibrary() {
+        String inDocument = export(List.of("claim"), """
+                {"id": "d-deep", "title": "Deep", "note": %s""".formatted("[".repeat(100_000)));
+        Map<String, String> expected = Map.of(
+                "[".repeat(100_000), "export.json holds JSON nested more than 1000 levels deep at line 1, column"
+                        + " 1001, deeper than FactSpan reads; a FactSpan export is only a few levels deep.",
+                inDocument, "export.json holds JSON nested more than 1000 levels deep (in document 1 of the file) at"
+                        + " line 3, column 1055, deeper than FactSpan reads; a FactSpan export is only a few levels"
+                        + " deep.");
+        try (ProjectStore store = Fixtures.sampleProject(folder.resolve("p.factspan"))) {
+            expected.forEach((json, message) -> assertRefusedLeavingTheProjectUnchanged(store, json, message));
         }
     }
 
@@ -394,6 +433,29 @@ class JsonImporterTest {
     private static Arguments annotation(String what, String label, String start, String end, String quote,
                                         String created, String note, String... expected) {
         return document(what, BAD_DOCUMENT.formatted(label, start, end, quote, created, note), expected);
+    }
+
+    private static void assertRefusedLeavingTheProjectUnchanged(ProjectStore store, String json, String message) {
+        Fixtures.Snapshot before = Fixtures.Snapshot.of(store);
+
+        FactSpanException refusal = assertThrows(FactSpanException.class, () -> importString(json, store));
+
+        assertEquals(message, refusal.getMessage());
+        assertEquals(before, Fixtures.Snapshot.of(store));
+    }
+
+    private static String documentJson(String id, String title, String text, String... annotations) {
+        return """
+                {"id": "%s", "title": "%s", "source": null, "sha256": "%s", "text": "%s", "annotations": [%s]}\
+                """.formatted(id, title, Sha256.hex(text), text, String.join(", ", annotations));
+    }
+
+    /** A claim by bob at [start, end) quoting {@code quote}. */
+    private static String annotationJson(String id, int start, int end, String quote) {
+        return """
+                {"id": "%s", "label": "claim", "start": %d, "end": %d, "quote": "%s", "annotator": "bob",
+                 "created": "2026-11-21T08:30:00Z", "modified": "2026-11-21T08:30:00Z", "note": null}\
+                """.formatted(id, start, end, quote);
     }
 
     /** An export with the given labels (in the Okabe-Ito colours) and documents. */
