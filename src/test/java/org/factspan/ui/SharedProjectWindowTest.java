@@ -68,6 +68,8 @@ class SharedProjectWindowTest extends FxRobot {
         assertTrue(second.stage().getTitle().contains("p.factspan (read-only)"), second.stage().getTitle());
         assertEquals("Read-only", saveState(second));
         assertEquals(BUDANOV, second.area().getText());
+        assertTrue(from(second.stage().getScene().getRoot()).lookup(".label-button").queryAll().stream()
+                .allMatch(javafx.scene.Node::isDisabled), "the label buttons are off in a read-only window");
 
         clickOn(second.area());
         push(KeyCode.CONTROL, KeyCode.HOME);

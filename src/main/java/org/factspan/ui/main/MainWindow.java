@@ -218,7 +218,9 @@ public final class MainWindow {
         workbench.documentProperty().addListener((obs, old, document) -> {
             selectInList(document == null ? null : document.id());
             updateTitle();
-            statusBar.setText(document == null ? "No document open" : document.title());
+            String reason = workbench.project().flatMap(ProjectStore::readOnlyReason).map(r -> " \u2014 " + r)
+                    .orElse("");
+            statusBar.setText((document == null ? "No document open" : document.title()) + reason);
         });
         workbench.documents().addListener((javafx.collections.ListChangeListener<DocumentSummary>) change ->
                 Platform.runLater(() -> selectInList(workbench.document() == null ? null : workbench.document().id())));
@@ -394,6 +396,8 @@ public final class MainWindow {
             }
             button.setFocusTraversable(false);
             button.getStyleClass().add("label-button");
+            // A read-only project cannot be tagged: the buttons say so before a click is refused.
+            button.disableProperty().bind(workbench.readOnlyProperty());
             button.setOnAction(e -> article.applyLabel(label.name()));
             toolbar.getItems().add(button);
 
@@ -432,9 +436,12 @@ public final class MainWindow {
         Label saveState = new Label();
         saveState.textProperty().bind(workbench.saveStateProperty());
         saveState.getStyleClass().add("save-state");
-        saveState.textProperty().addListener((obs, old, state) ->
-                saveState.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"),
-                        state.startsWith("Not saved")));
+        saveState.textProperty().addListener((obs, old, state) -> {
+            saveState.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("error"),
+                    state.startsWith("Not saved"));
+            saveState.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("read-only"),
+                    state.equals("Read-only"));
+        });
         ProgressBar progress = new ProgressBar();
         progress.setPrefWidth(140);
         progress.progressProperty().bind(workbench.importProgressProperty());

@@ -555,6 +555,8 @@ public final class Workbench {
         try {
             action.run();
         } catch (FactSpanException e) {
+            // Cleared first, so that the same refusal twice is said twice.
+            message.set("");
             message.set(e.getMessage());
             if (e instanceof StoreException failure && failure.kind() == StoreException.Kind.STALE) {
                 // The refused step is gone from the history: the menu must not offer it again.
