@@ -6,7 +6,8 @@ import org.factspan.store.ProjectStore;
  * One reversible write to the project. Changes are values holding the state before and after, so that undo and redo
  * restore exactly what was stored, however often they alternate.
  */
-public sealed interface Change permits Edit, Change.ProvenanceChange, Change.CommentChange, Change.MarkChange {
+public sealed interface Change
+        permits Edit, Change.ProvenanceChange, Change.CommentChange, Change.MarkChange, Change.LinkChange {
 
     void apply(ProjectStore store);
 
@@ -85,6 +86,49 @@ public sealed interface Change permits Edit, Change.ProvenanceChange, Change.Com
         @Override
         public Object current(ProjectStore store) {
             return store.reviewMark(review, annotationId).orElse(null);
+        }
+    }
+
+    /** A link added, retyped, annotated or removed; null for "none". */
+    record LinkChange(org.factspan.model.Link before, org.factspan.model.Link after) implements Change {
+
+        public LinkChange {
+            if (before == null && after == null) {
+                throw new IllegalArgumentException("a link change needs a before or an after");
+            }
+        }
+
+        public String linkId() {
+            return (after != null ? after : before).id();
+        }
+
+        public String documentId() {
+            return (after != null ? after : before).documentId();
+        }
+
+        @Override
+        public void apply(ProjectStore store) {
+            write(store, before, after);
+        }
+
+        @Override
+        public void revert(ProjectStore store) {
+            write(store, after, before);
+        }
+
+        @Override
+        public Object current(ProjectStore store) {
+            return store.link(linkId()).orElse(null);
+        }
+
+        private static void write(ProjectStore store, org.factspan.model.Link from, org.factspan.model.Link to) {
+            if (to == null) {
+                store.deleteLink(from.id());
+            } else if (from == null) {
+                store.insert(to);
+            } else {
+                store.update(to);
+            }
         }
     }
 }

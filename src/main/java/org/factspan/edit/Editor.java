@@ -3,6 +3,7 @@ package org.factspan.edit;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.factspan.model.Annotation;
 import org.factspan.model.Document;
 import org.factspan.model.FactSpanException;
+import org.factspan.model.Link;
 import org.factspan.store.ProjectStore;
 import org.factspan.store.StoreException;
 
@@ -89,18 +91,16 @@ public final class Editor {
         return annotation;
     }
 
-    /** Deletes an annotation; undo restores it with its id, times, note and provenance. */
+    /** Deletes an annotation with its links; undo restores them all with their ids, times, notes and provenance. */
     public void delete(String annotationId) {
         Annotation before = existing(annotationId);
-        Edit delete = new Edit("delete " + before.label(), before, null);
-        Optional<org.factspan.model.Provenance> provenance = store.provenanceOf(annotationId);
-        if (provenance.isPresent()) {
-            // Forgotten first, so that undo writes it back after the annotation it belongs to.
-            perform(new Step(delete.description(),
-                    List.of(new Change.ProvenanceChange(annotationId, provenance.get(), null), delete)));
-        } else {
-            perform(delete);
-        }
+        List<Change> changes = new ArrayList<>();
+        // Links and provenance are removed first, so that undo writes them back after the annotation they need.
+        store.linksOf(annotationId).forEach(link -> changes.add(new Change.LinkChange(link, null)));
+        store.provenanceOf(annotationId)
+                .ifPresent(provenance -> changes.add(new Change.ProvenanceChange(annotationId, provenance, null)));
+        changes.add(new Edit("delete " + before.label(), before, null));
+        perform(new Step("delete " + before.label(), changes));
     }
 
     public Annotation relabel(String annotationId, String label) {
@@ -128,6 +128,51 @@ public final class Editor {
         }
         return change("resize " + before.label(), before,
                 before.withSpan(start, end, document.index().slice(start, end), now()));
+    }
+
+    // ---- links -----------------------------------------------------------------------------------------------------
+
+    /**
+     * Links two annotations of one document with a link of {@code type}; returns the new link. Refused with one
+     * sentence when the type does not allow their labels, they are one annotation, or such a link exists.
+     */
+    public Link link(String type, String fromId, String toId) {
+        Annotation from = existing(fromId);
+        Instant now = now();
+        Link link = new Link(UUID.randomUUID().toString(), from.documentId(), type, fromId, toId, annotator, now, now,
+                null);
+        perform(new Step("link " + type, List.of(new Change.LinkChange(null, link))));
+        return link;
+    }
+
+    public void deleteLink(String linkId) {
+        Link before = existingLink(linkId);
+        perform(new Step("delete " + before.type() + " link", List.of(new Change.LinkChange(before, null))));
+    }
+
+    public Link retypeLink(String linkId, String type) {
+        Link before = existingLink(linkId);
+        return changeLink("retype " + before.type() + " link as " + type, before, before.withType(type, now()));
+    }
+
+    /** Sets a link's note; a blank note removes it. */
+    public Link changeLinkNote(String linkId, String note) {
+        Link before = existingLink(linkId);
+        String cleaned = note == null || note.isBlank() ? null : note;
+        return changeLink(cleaned == null ? "remove link note" : "edit link note", before,
+                before.withNote(cleaned, now()));
+    }
+
+    private Link changeLink(String description, Link before, Link after) {
+        if (!Objects.equals(before.type(), after.type()) || !Objects.equals(before.note(), after.note())) {
+            perform(new Step(description, List.of(new Change.LinkChange(before, after))));
+            return after;
+        }
+        return before;
+    }
+
+    private Link existingLink(String linkId) {
+        return store.link(linkId).orElseThrow(() -> new FactSpanException("There is no link " + linkId + "."));
     }
 
     /**

@@ -22,11 +22,20 @@ public record Step(String description, List<Change> changes) {
         return changes.stream().filter(Edit.class::isInstance).map(Edit.class::cast).toList();
     }
 
-    /** The document the step is about (that of its first annotation edit or comment), if any. */
+    /** The link changes among the changes, in the order they are applied. */
+    public List<Change.LinkChange> linkChanges() {
+        return changes.stream().filter(Change.LinkChange.class::isInstance).map(Change.LinkChange.class::cast)
+                .toList();
+    }
+
+    /** The document the step is about (that of its first annotation edit, link or comment), if any. */
     public Optional<String> documentId() {
         for (Change change : changes) {
             if (change instanceof Edit edit) {
                 return Optional.of(edit.documentId());
+            }
+            if (change instanceof Change.LinkChange link) {
+                return Optional.of(link.documentId());
             }
             if (change instanceof Change.CommentChange comment) {
                 return Optional.of((comment.after() != null ? comment.after() : comment.before()).documentId());

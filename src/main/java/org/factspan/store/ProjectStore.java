@@ -28,6 +28,8 @@ import org.factspan.model.CodePointIndex;
 import org.factspan.model.Document;
 import org.factspan.model.FactSpanException;
 import org.factspan.model.Label;
+import org.factspan.model.Link;
+import org.factspan.model.LinkType;
 import org.factspan.model.Provenance;
 import org.factspan.model.ReviewMark;
 import org.factspan.model.Timestamps;
@@ -84,6 +86,7 @@ public final class ProjectStore implements AutoCloseable {
     private final PreparedStatement updateAnnotation;
     private final PreparedStatement deleteAnnotation;
     private final PreparedStatement selectAnnotation;
+    private final LinkTable linkTable;
 
     private ProjectStore(Path path, Path file, Connection connection, Waiting waiting, String readOnlyReason)
             throws SQLException {
@@ -100,6 +103,7 @@ public final class ProjectStore implements AutoCloseable {
         this.deleteAnnotation = connection.prepareStatement("DELETE FROM annotation WHERE id = ?");
         this.selectAnnotation = connection.prepareStatement(
                 "SELECT " + ANNOTATION_COLUMNS + " FROM annotation WHERE id = ?");
+        this.linkTable = new LinkTable(connection);
     }
 
     /**
@@ -201,7 +205,10 @@ public final class ProjectStore implements AutoCloseable {
                 Schema.migrate(connection);
                 statement.executeUpdate("PRAGMA journal_mode = WAL");
                 ProjectStore store = new ProjectStore(target, draft, connection, waiting, null);
-                store.inTransaction(() -> DefaultLabels.get().forEach(store::addLabel));
+                store.inTransaction(() -> {
+                    DefaultLabels.get().forEach(store::addLabel);
+                    DefaultLabels.linkTypes().forEach(store::addLinkType);
+                });
                 return store;
             } catch (SQLException | RuntimeException e) {
                 connection.close();
@@ -610,6 +617,7 @@ public final class ProjectStore implements AutoCloseable {
     public void update(Annotation annotation) {
         checkWritable();
         check(annotation);
+        checkLinksKeepTheirRules(annotation);
         int changed;
         try {
             bind(updateAnnotation, annotation, 0);
@@ -623,13 +631,19 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
-    /** Deletes the annotation with this id; returns whether there was one. */
+    /**
+     * Deletes the annotation with this id; returns whether there was one. Its links must be deleted first (the
+     * {@code Editor} does both in one edit, so that undo restores both).
+     */
     public boolean delete(String annotationId) {
         checkWritable();
         try {
             deleteAnnotation.setString(1, annotationId);
             return deleteAnnotation.executeUpdate() > 0;
         } catch (SQLException e) {
+            if (isConstraint(e, SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY)) {
+                throw new FactSpanException("Annotation " + annotationId + " has links; delete them with it.");
+            }
             throw failure("write to", e);
         }
     }
@@ -657,6 +671,111 @@ public final class ProjectStore implements AutoCloseable {
             throw failure("read", e);
         }
         return counts;
+    }
+
+    // ---- links --------------------------------------------------------------------------------------------------
+
+    /** The project's link types, in the order they were added. */
+    public List<LinkType> linkTypes() {
+        try {
+            return linkTable.types();
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /** Adds a link type after the existing ones; its labels must be the project's. */
+    public void addLinkType(LinkType type) {
+        checkWritable();
+        try {
+            linkTable.insertType(type);
+        } catch (SQLException e) {
+            throw failure("write to", e);
+        }
+    }
+
+    /** The links of one document, oldest first. */
+    public List<Link> links(String documentId) {
+        try {
+            return linkTable.links(documentId);
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /** The links that start or end at one annotation, oldest first. */
+    public List<Link> linksOf(String annotationId) {
+        try {
+            return linkTable.linksOf(annotationId);
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    public Optional<Link> link(String id) {
+        try {
+            return linkTable.link(id);
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /**
+     * Stores a new link after checking it: both ends exist in its document and are two annotations, their labels are
+     * the ones its type allows, and no link of its type joins them yet.
+     */
+    public void insert(Link link) {
+        checkWritable();
+        try {
+            linkTable.check(link, this::annotation);
+            linkTable.insert(link);
+        } catch (SQLException e) {
+            throw failure("write to", e);
+        }
+    }
+
+    /** Replaces the stored link with the same id (a new type or note), after checking the new version. */
+    public void update(Link link) {
+        checkWritable();
+        boolean changed;
+        try {
+            linkTable.check(link, this::annotation);
+            changed = linkTable.update(link);
+        } catch (SQLException e) {
+            throw failure("write to", e);
+        }
+        if (!changed) {
+            throw new FactSpanException("There is no link " + link.id() + " to change.");
+        }
+    }
+
+    /** Deletes the link with this id; returns whether there was one. */
+    public boolean deleteLink(String linkId) {
+        checkWritable();
+        try {
+            return linkTable.delete(linkId);
+        } catch (SQLException e) {
+            throw failure("write to", e);
+        }
+    }
+
+    /** Refuses a new label for a linked annotation that one of its links' types does not allow. */
+    private void checkLinksKeepTheirRules(Annotation annotation) {
+        Optional<Annotation> stored = annotation(annotation.id());
+        if (stored.isEmpty() || stored.get().label().equals(annotation.label())) {
+            return;
+        }
+        for (Link link : linksOf(annotation.id())) {
+            try {
+                linkTable.check(link, id -> id.equals(annotation.id()) ? Optional.of(annotation) : annotation(id));
+            } catch (FactSpanException e) {
+                String rule = e.getMessage().substring(0, e.getMessage().length() - 1);
+                throw new FactSpanException("Annotation " + annotation.id() + " cannot become " + annotation.label()
+                        + ": its " + link.type() + " link would break the rule (" + rule + ").", e);
+            } catch (SQLException e) {
+                throw failure("read", e);
+            }
+        }
     }
 
     // ---- review: provenance, comments, decisions ------------------------------------------------------------------

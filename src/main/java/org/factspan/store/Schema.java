@@ -88,7 +88,44 @@ final class Schema {
                         decided_by    TEXT NOT NULL,
                         decided_at    TEXT NOT NULL,
                         PRIMARY KEY (review, annotation_id)
-                    )"""));
+                    )"""),
+            List.of(
+                    """
+                    CREATE TABLE link_type (
+                        name     TEXT PRIMARY KEY,
+                        position INTEGER NOT NULL
+                    )""",
+                    // The labels allowed at each end of a link of a type, in the order they were given.
+                    """
+                    CREATE TABLE link_type_label (
+                        link_type TEXT NOT NULL REFERENCES link_type(name) ON DELETE CASCADE,
+                        side      TEXT NOT NULL CHECK (side IN ('from', 'to')),
+                        label     TEXT NOT NULL REFERENCES label(name) ON UPDATE CASCADE,
+                        position  INTEGER NOT NULL,
+                        PRIMARY KEY (link_type, side, label)
+                    )""",
+                    // No cascade from annotations: deleting a linked annotation must delete its links in the same
+                    // edit, so that undo restores them; the foreign keys make a forgotten link an error.
+                    """
+                    CREATE TABLE link (
+                        id          TEXT PRIMARY KEY,
+                        document_id TEXT NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+                        type        TEXT NOT NULL REFERENCES link_type(name),
+                        from_id     TEXT NOT NULL REFERENCES annotation(id),
+                        to_id       TEXT NOT NULL REFERENCES annotation(id),
+                        annotator   TEXT NOT NULL,
+                        created     TEXT NOT NULL,
+                        modified    TEXT NOT NULL,
+                        note        TEXT,
+                        CHECK (from_id <> to_id),
+                        UNIQUE (type, from_id, to_id)
+                    )""",
+                    "CREATE INDEX link_by_document ON link(document_id)",
+                    "CREATE INDEX link_by_from ON link(from_id)",
+                    "CREATE INDEX link_by_to ON link(to_id)"));
+
+    /** The version that added link types; an older project gets the default ones where it has their labels. */
+    private static final int LINKS = 3;
 
     static final int VERSION = MIGRATIONS.size();
 
@@ -111,6 +148,10 @@ final class Schema {
                     for (String sql : MIGRATIONS.get(version)) {
                         statement.executeUpdate(sql);
                     }
+                }
+                if (from > 0 && from < LINKS) {
+                    // A new project (from 0) has no labels yet; it gets the default link types after them.
+                    LinkTable.addDefaults(connection);
                 }
                 statement.executeUpdate("PRAGMA application_id = " + APPLICATION_ID);
                 statement.executeUpdate("PRAGMA user_version = " + VERSION);
