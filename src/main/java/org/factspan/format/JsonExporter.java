@@ -21,6 +21,8 @@ import org.factspan.model.Comment;
 import org.factspan.model.Document;
 import org.factspan.model.FactSpanException;
 import org.factspan.model.Label;
+import org.factspan.model.Link;
+import org.factspan.model.LinkType;
 import org.factspan.model.Provenance;
 import org.factspan.model.Timestamps;
 import org.factspan.store.ProjectStore;
@@ -103,6 +105,18 @@ public final class JsonExporter {
                 json.writeEndObject();
             }
             json.writeEndArray();
+            json.writeArrayFieldStart("link_types");
+            for (LinkType type : store.linkTypes()) {
+                json.writeStartObject();
+                json.writeStringField("name", type.name());
+                // Raw, so that the layout's line per array element does not spread one type over several lines.
+                json.writeFieldName("from");
+                json.writeRawValue(compact(type.from()));
+                json.writeFieldName("to");
+                json.writeRawValue(compact(type.to()));
+                json.writeEndObject();
+            }
+            json.writeEndArray();
             json.writeArrayFieldStart("documents");
             try (PrefetchingReader documents = new PrefetchingReader(store, snapshot.readers(), store.documents(),
                     JsonExporter::annotationLines)) {
@@ -116,6 +130,18 @@ public final class JsonExporter {
             throw new FactSpanException("Could not write the export of the project " + project.path() + ": "
                     + e.getMessage() + ".", e);
         }
+    }
+
+    private static String compact(java.util.List<String> labels) throws IOException {
+        java.io.StringWriter text = new java.io.StringWriter();
+        try (JsonGenerator json = JSON.createGenerator(text)) {
+            json.writeStartArray();
+            for (String label : labels) {
+                json.writeString(label);
+            }
+            json.writeEndArray();
+        }
+        return text.toString();
     }
 
     private static void writeDocument(PrefetchingReader.Item item, JsonGenerator json, OutputStream out)
@@ -141,6 +167,22 @@ public final class JsonExporter {
             json.writeRaw("\n  ");
         }
         json.writeEndArray();
+        if (!item.links().isEmpty()) {
+            json.writeArrayFieldStart("links");
+            for (Link link : item.links()) {
+                json.writeStartObject();
+                json.writeStringField("id", link.id());
+                json.writeStringField("type", link.type());
+                json.writeStringField("from", link.from());
+                json.writeStringField("to", link.to());
+                json.writeStringField("annotator", link.annotator());
+                json.writeStringField("created", Timestamps.format(link.created()));
+                json.writeStringField("modified", Timestamps.format(link.modified()));
+                json.writeStringField("note", link.note());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
         if (!item.comments().isEmpty()) {
             json.writeArrayFieldStart("comments");
             for (Comment comment : item.comments()) {

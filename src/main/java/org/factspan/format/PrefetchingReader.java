@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.factspan.model.Comment;
 import org.factspan.model.Document;
 import org.factspan.model.FactSpanException;
+import org.factspan.model.Link;
 import org.factspan.model.Provenance;
 import org.factspan.store.DocumentSummary;
 import org.factspan.store.ProjectStore;
@@ -51,6 +52,8 @@ final class PrefetchingReader implements AutoCloseable {
         Document document();
 
         List<Comment> comments();
+
+        List<Link> links();
 
         /** Passes the rendered annotations, in order. */
         void annotations(Output output) throws IOException;
@@ -132,7 +135,8 @@ final class PrefetchingReader implements AutoCloseable {
     }
 
     /** An item whose annotations come from {@code source} when written. */
-    private record Loaded(Document document, List<Comment> comments, Source source) implements Item {
+    private record Loaded(Document document, List<Comment> comments, List<Link> links, Source source)
+            implements Item {
         @Override
         public void annotations(Output output) throws IOException {
             source.writeTo(output);
@@ -148,7 +152,7 @@ final class PrefetchingReader implements AutoCloseable {
     private Item streamed(DocumentSummary summary) {
         Document document = load(store, summary);
         Map<String, Provenance> provenance = store.provenance(document.id());
-        return new Loaded(document, store.comments(document.id()), output -> {
+        return new Loaded(document, store.comments(document.id()), store.links(document.id()), output -> {
             boolean[] first = {true};
             store.scanAnnotationChunks(document.id(), chunk -> {
                 output.write(renderer.render(chunk, provenance, first[0]));
@@ -163,7 +167,7 @@ final class PrefetchingReader implements AutoCloseable {
         List<byte[]> rendered = new ArrayList<>();
         source.scanAnnotationChunks(document.id(),
                 chunk -> rendered.add(renderer.render(chunk, provenance, rendered.isEmpty())));
-        return new Loaded(document, source.comments(document.id()), output -> {
+        return new Loaded(document, source.comments(document.id()), source.links(document.id()), output -> {
             for (byte[] text : rendered) {
                 output.write(text);
             }

@@ -108,7 +108,8 @@ class JsonExporterTest {
         try (ProjectStore store = Fixtures.sampleProject(folder.resolve("p.factspan"))) {
             JsonNode export = JSON.readTree(Fixtures.export(store, Fixtures.EXPORT_TIME));
 
-            assertEquals(List.of("format", "version", "exported", "labels", "documents"), names(export));
+            assertEquals(List.of("format", "version", "exported", "labels", "link_types", "documents"), names(export));
+            assertEquals(List.of("name", "from", "to"), names(export.get("link_types").get(0)));
             assertEquals(List.of("name", "color", "key"), names(export.get("labels").get(0)));
             JsonNode news = document(export, "doc-news");
             assertEquals(List.of("id", "title", "source", "sha256", "text", "annotations"), names(news));
@@ -150,7 +151,10 @@ class JsonExporterTest {
                     "{\"format\":\"factspan\",",
                     "\"version\":1,",
                     "\"exported\":\"2026-11-22T10:00:00Z\","), lines.subList(0, 3));
-            assertEquals(5, lines.stream().filter(line -> line.startsWith("  {\"name\":")).count());
+            assertEquals(5, lines.stream().filter(line -> line.startsWith("  {\"name\":") && line.contains("\"color\""))
+                    .count());
+            assertTrue(lines.contains("  {\"name\":\"source\",\"from\":[\"attribution\"],\"to\":[\"claim\",\"denial\"]},"),
+                    "a link type on one line");
             assertEquals(2, lines.stream().filter(line -> line.startsWith("  {\"id\":\"doc-")).count());
             assertEquals(8, lines.stream().filter(line -> line.startsWith("    {\"id\":\"a-")).count());
             assertEquals("  {\"id\":\"a-emoji\",\"label\":\"denial\",\"start\":0,\"end\":1,\"quote\":\"\uD83D\uDCA5\","
