@@ -52,6 +52,10 @@ import org.factspan.ui.Tasks;
  * <p>Offsets here are code points, as everywhere outside the article view. Every action that changes the project
  * goes through the {@link Editor}, so it is committed before the method returns; a refused action leaves the project
  * as it was and sets {@link #messageProperty()} to the one sentence that says why.
+ *
+ * <p>Over 400 lines because it is the one view model that the article, the panels, the status bar and review mode
+ * all bind to, and an edit changes its parts together (the annotation list, the selection, the counts, the document
+ * list's count, the undo texts) in one pass that must stay in this order.
  */
 public final class Workbench {
 
