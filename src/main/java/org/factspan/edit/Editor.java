@@ -80,6 +80,44 @@ public final class Editor {
 
     /** Tags {@code [start, end)} of a document (code points) with a label; returns the new annotation. */
     public Annotation add(Document document, String label, int start, int end) {
+        return result(perform(addition(document, label, start, end)));
+    }
+
+    /** Deletes an annotation with its links; undo restores them all with their ids, times, notes and provenance. */
+    public void delete(String annotationId) {
+        perform(deletion(annotationId));
+    }
+
+    public Annotation relabel(String annotationId, String label) {
+        return relabelling(annotationId, label).map(step -> result(perform(step)))
+                .orElseGet(() -> existing(annotationId));
+    }
+
+    /** Sets the note; a blank note removes it. */
+    public Annotation changeNote(String annotationId, String note) {
+        return noteChange(annotationId, note).map(step -> result(perform(step))).orElseGet(() -> existing(annotationId));
+    }
+
+    /** Moves the start and/or end of an annotation; the quote follows the new offsets. */
+    public Annotation moveBoundary(String annotationId, int start, int end) {
+        return boundaryMove(annotationId, start, end).map(step -> result(perform(step)))
+                .orElseGet(() -> existing(annotationId));
+    }
+
+    /**
+     * Performs several changes as one undoable step, in one transaction: all of them land, or none does.
+     *
+     * @param description for the "Undo ..." menu item, e.g. "accept theirs"
+     */
+    public Step perform(String description, List<Change> changes) {
+        return perform(new Step(description, changes));
+    }
+
+    // ---- the steps, made by perform -------------------------------------------------------------------------------
+    // A caller that must know what a step changed (the window selects it) makes the step here and performs it.
+
+    /** The step that {@link #add} performs. */
+    public Step addition(Document document, String label, int start, int end) {
         if (start < 0 || start >= end || end > document.length()) {
             throw new FactSpanException("Cannot tag [" + start + ", " + end + ") in \"" + document.title()
                     + "\": a span must be non-empty and inside the text (" + document.length() + " code points).");
@@ -87,39 +125,39 @@ public final class Editor {
         Instant now = now();
         Annotation annotation = new Annotation(UUID.randomUUID().toString(), document.id(), label, start, end,
                 document.index().slice(start, end), annotator, now, now, null);
-        perform(new Edit("add " + label, null, annotation));
-        return annotation;
+        return step(new Edit("add " + label, null, annotation));
     }
 
-    /** Deletes an annotation with its links; undo restores them all with their ids, times, notes and provenance. */
-    public void delete(String annotationId) {
+    /** The step that {@link #delete} performs. */
+    public Step deletion(String annotationId) {
         Annotation before = existing(annotationId);
         List<Change> changes = new ArrayList<>();
-        // Links and provenance are removed first, so that undo writes them back after the annotation they need.
+        // Links and provenance go first, so that undo writes them back after the annotation they need.
         store.linksOf(annotationId).forEach(link -> changes.add(new Change.LinkChange(link, null)));
         store.provenanceOf(annotationId)
                 .ifPresent(provenance -> changes.add(new Change.ProvenanceChange(annotationId, provenance, null)));
         changes.add(new Edit("delete " + before.label(), before, null));
-        perform(new Step("delete " + before.label(), changes));
+        return new Step("delete " + before.label(), changes);
     }
 
-    public Annotation relabel(String annotationId, String label) {
+    /** The step that {@link #relabel} performs; empty when it would change nothing. */
+    public Optional<Step> relabelling(String annotationId, String label) {
         Annotation before = existing(annotationId);
         return change("relabel " + before.label() + " as " + label, before, before.withLabel(label, now()));
     }
 
-    /** Sets the note; a blank note removes it. */
-    public Annotation changeNote(String annotationId, String note) {
+    /** The step that {@link #changeNote} performs; empty when the note is already so. */
+    public Optional<Step> noteChange(String annotationId, String note) {
         Annotation before = existing(annotationId);
         String cleaned = note == null || note.isBlank() ? null : note;
         if (java.util.Objects.equals(before.note(), cleaned)) {
-            return before;
+            return Optional.empty();
         }
         return change(cleaned == null ? "remove note" : "edit note", before, before.withNote(cleaned, now()));
     }
 
-    /** Moves the start and/or end of an annotation; the quote follows the new offsets. */
-    public Annotation moveBoundary(String annotationId, int start, int end) {
+    /** The step that {@link #moveBoundary} performs; empty when it would change nothing. */
+    public Optional<Step> boundaryMove(String annotationId, int start, int end) {
         Annotation before = existing(annotationId);
         Document document = store.document(before.documentId()).orElseThrow();
         if (start < 0 || start >= end || end > document.length()) {
@@ -164,31 +202,28 @@ public final class Editor {
     }
 
     private Link changeLink(String description, Link before, Link after) {
-        if (!Objects.equals(before.type(), after.type()) || !Objects.equals(before.note(), after.note())) {
-            perform(new Step(description, List.of(new Change.LinkChange(before, after))));
-            return after;
+        if (Objects.equals(before.type(), after.type()) && Objects.equals(before.note(), after.note())) {
+            return before;
         }
-        return before;
+        perform(new Step(description, List.of(new Change.LinkChange(before, after))));
+        return after;
     }
 
     private Link existingLink(String linkId) {
         return store.link(linkId).orElseThrow(() -> new FactSpanException("There is no link " + linkId + "."));
     }
 
-    /**
-     * Performs several changes as one undoable step, in one transaction: all of them land, or none does.
-     *
-     * @param description for the "Undo ..." menu item, e.g. "accept theirs"
-     */
-    public void perform(String description, List<Change> changes) {
-        perform(new Step(description, changes));
+    private static Optional<Step> change(String description, Annotation before, Annotation after) {
+        return before.equals(after) ? Optional.empty() : Optional.of(step(new Edit(description, before, after)));
     }
 
-    private Annotation change(String description, Annotation before, Annotation after) {
-        if (!before.equals(after)) {
-            perform(new Edit(description, before, after));
-        }
-        return after;
+    private static Step step(Edit edit) {
+        return new Step(edit.description(), List.of(edit));
+    }
+
+    /** What a one-edit step left in the file. */
+    private static Annotation result(Step step) {
+        return step.edits().get(0).after();
     }
 
     // ---- undo and redo --------------------------------------------------------------------------------------------
@@ -257,12 +292,11 @@ public final class Editor {
         return Optional.of(step);
     }
 
-    private void perform(Edit edit) {
-        perform(new Step(edit.description(), List.of(edit)));
-    }
-
-    /** One transaction, even for one change: the check of what is stored and the write must not be split. */
-    private void perform(Step step) {
+    /**
+     * Performs {@code step}, made by one of the methods above, and returns it. One transaction, even for one change:
+     * the check of what is stored and the write must not be split.
+     */
+    public Step perform(Step step) {
         store.inTransaction(() -> applyAll(step, "make"));
         undo.push(step);
         if (undo.size() > limit) {
@@ -270,6 +304,7 @@ public final class Editor {
         }
         redo.clear();
         notifyListeners(step, false);
+        return step;
     }
 
     private void applyAll(Step step, String verb) {

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleConsumer;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -25,6 +27,7 @@ import org.factspan.model.Link;
 import org.factspan.model.LinkType;
 import org.factspan.model.Provenance;
 import org.factspan.model.Timestamps;
+import org.factspan.store.DocumentSummary;
 import org.factspan.store.ProjectStore;
 import org.factspan.store.Snapshot;
 
@@ -87,9 +90,27 @@ public final class JsonExporter {
      * @throws FactSpanException if writing fails
      */
     public void export(ProjectStore project, OutputStream out) {
-        try (Snapshot snapshot = project.snapshot(PrefetchingReader.threads());
-             JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-            ProjectStore store = snapshot.main();
+        try (Snapshot snapshot = snapshot(project)) {
+            export(snapshot, out, progress -> { });
+        }
+    }
+
+    /**
+     * Opens the state of {@code project} that {@link #export(Snapshot, OutputStream, DoubleConsumer)} writes. The
+     * window opens it on its own thread and exports on another: a store is used by one thread only, and the snapshot's
+     * views are stores of their own.
+     */
+    public static Snapshot snapshot(ProjectStore project) {
+        return project.snapshot(PrefetchingReader.threads());
+    }
+
+    /**
+     * As {@link #export(ProjectStore, OutputStream)}, from a snapshot opened by {@link #snapshot}, which stays open;
+     * {@code progress} hears the share of documents written, from 0 to 1, on the calling thread.
+     */
+    public void export(Snapshot snapshot, OutputStream out, DoubleConsumer progress) {
+        ProjectStore store = snapshot.main();
+        try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
             json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             json.setPrettyPrinter(new OneItemPerLine());
             json.writeStartObject();
@@ -118,16 +139,19 @@ public final class JsonExporter {
             }
             json.writeEndArray();
             json.writeArrayFieldStart("documents");
-            try (PrefetchingReader documents = new PrefetchingReader(store, snapshot.readers(), store.documents(),
+            List<DocumentSummary> summaries = store.documents();
+            try (PrefetchingReader documents = new PrefetchingReader(store, snapshot.readers(), summaries,
                     JsonExporter::annotationLines)) {
+                int written = 0;
                 for (PrefetchingReader.Item item = documents.next(); item != null; item = documents.next()) {
                     writeDocument(item, json, out);
+                    progress.accept(++written / (double) summaries.size());
                 }
             }
             json.writeEndArray();
             json.writeEndObject();
         } catch (IOException e) {
-            throw new FactSpanException("Could not write the export of the project " + project.path() + ": "
+            throw new FactSpanException("Could not write the export of the project " + store.path() + ": "
                     + e.getMessage() + ".", e);
         }
     }

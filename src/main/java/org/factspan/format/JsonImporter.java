@@ -55,6 +55,8 @@ import org.factspan.text.Sha256;
  * <p><b>Streaming.</b> Only one document is held as a tree at a time, so the file may be far larger than memory. This
  * is why {@code "format"}, {@code "version"} and {@code "labels"} must come before {@code "documents"}, as
  * {@link JsonExporter} writes them: a document is checked and stored as soon as it is read.
+ *
+ * <p>Over 400 lines because one streaming pass reads, checks and merges each document in turn.
  */
 public final class JsonImporter {
 

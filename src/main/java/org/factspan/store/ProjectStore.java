@@ -5,26 +5,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
 
 import org.factspan.model.Annotation;
 import org.factspan.model.Comment;
-import org.factspan.model.Decision;
-import org.factspan.model.CodePointIndex;
 import org.factspan.model.Document;
 import org.factspan.model.FactSpanException;
 import org.factspan.model.Label;
@@ -32,9 +24,6 @@ import org.factspan.model.Link;
 import org.factspan.model.LinkType;
 import org.factspan.model.Provenance;
 import org.factspan.model.ReviewMark;
-import org.factspan.model.Timestamps;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 /**
  * A FactSpan project: one SQLite file holding labels, documents and annotations.
@@ -52,6 +41,11 @@ import org.sqlite.SQLiteException;
  * <p><b>Validation.</b> Every write checks the rules of {@link org.factspan.model.Span}: offsets inside the text, the
  * quote equal to the text it covers, a known label, and no second annotation with the same label and offsets.
  *
+ * <p><b>Layout.</b> This class opens the file and holds the connection, its transactions and the read-only rule; the
+ * SQL of each group of tables is in a class of its own that shares the connection: {@link DocumentTables} (labels and
+ * documents), {@link AnnotationTable}, {@link AnnotationChunks} (chunked reads) and {@link ReviewTables}. It stays over 400 lines because it is the store's one
+ * public face: about 170 of its lines are one-line delegations to those classes and the Javadoc callers read.
+ *
  * <p>Not thread-safe: one thread (the window's, or the command line's) uses a store at a time.
  */
 public final class ProjectStore implements AutoCloseable {
@@ -62,11 +56,6 @@ public final class ProjectStore implements AutoCloseable {
     /** How long a store waits for another program's write unless told otherwise: an import waits for an import. */
     static final Duration DEFAULT_WRITE_WAIT = Duration.ofMinutes(10);
 
-    private static final String ANNOTATION_COLUMNS =
-            "id, document_id, label, start_offset, end_offset, quote, annotator, created, modified, note";
-    /** Enough for the window and a review side by side; texts can be megabytes each. */
-    private static final int TEXT_CACHE_SIZE = 3;
-
     /** The project's file as the user named it, for messages. */
     private final Path path;
     /** The file SQLite has open: {@link #path}, or the hidden draft of a {@link NewProject}. */
@@ -76,16 +65,10 @@ public final class ProjectStore implements AutoCloseable {
     /** Null for a store that may write; else the sentence that refuses a write. */
     private final String readOnlyReason;
     private int transactionDepth;
-    private final Map<String, CodePointIndex> texts = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CodePointIndex> eldest) {
-            return size() > TEXT_CACHE_SIZE;
-        }
-    };
-    private final PreparedStatement insertAnnotation;
-    private final PreparedStatement updateAnnotation;
-    private final PreparedStatement deleteAnnotation;
-    private final PreparedStatement selectAnnotation;
+    private final DocumentTables documents;
+    private final AnnotationChunks chunks;
+    private final AnnotationTable annotations;
+    private final ReviewTables review;
     private final LinkTable linkTable;
 
     private ProjectStore(Path path, Path file, Connection connection, Waiting waiting, String readOnlyReason)
@@ -95,14 +78,10 @@ public final class ProjectStore implements AutoCloseable {
         this.connection = connection;
         this.waiting = waiting;
         this.readOnlyReason = readOnlyReason;
-        this.insertAnnotation = connection.prepareStatement(
-                "INSERT INTO annotation (" + ANNOTATION_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        this.updateAnnotation = connection.prepareStatement(
-                "UPDATE annotation SET document_id = ?, label = ?, start_offset = ?, end_offset = ?, quote = ?,"
-                        + " annotator = ?, created = ?, modified = ?, note = ? WHERE id = ?");
-        this.deleteAnnotation = connection.prepareStatement("DELETE FROM annotation WHERE id = ?");
-        this.selectAnnotation = connection.prepareStatement(
-                "SELECT " + ANNOTATION_COLUMNS + " FROM annotation WHERE id = ?");
+        this.documents = new DocumentTables(this, connection);
+        this.chunks = new AnnotationChunks(this, connection);
+        this.annotations = new AnnotationTable(this, connection, documents, chunks);
+        this.review = new ReviewTables(this, connection);
         this.linkTable = new LinkTable(connection);
     }
 
@@ -355,7 +334,7 @@ public final class ProjectStore implements AutoCloseable {
                 statement.execute("COMMIT");
             } catch (RuntimeException | Error | SQLException e) {
                 rollbackQuietly(connection, e);
-                texts.clear();
+                documents.forgetTexts();
                 throw e;
             } finally {
                 transactionDepth--;
@@ -379,85 +358,27 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
-    // ---- labels ---------------------------------------------------------------------------------------------------
+    // ---- labels and documents ------------------------------------------------------------------------------------
 
     public List<Label> labels() {
-        List<Label> labels = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT name, color, shortcut FROM label ORDER BY position")) {
-            while (rows.next()) {
-                labels.add(new Label(rows.getString(1), rows.getString(2), rows.getInt(3)));
-            }
-        } catch (SQLException e) {
-            throw failure("read", e);
-        }
-        return labels;
+        return documents.labels();
     }
 
     /** Adds a label after the existing ones. A key already taken by another label is dropped (set to 0). */
     public void addLabel(Label label) {
-        checkWritable();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO label (name, color, shortcut, position) VALUES (?, ?,"
-                        + " CASE WHEN ? > 0 AND NOT EXISTS (SELECT 1 FROM label WHERE shortcut = ?) THEN ? ELSE 0 END,"
-                        + " (SELECT COALESCE(MAX(position), 0) + 1 FROM label))")) {
-            statement.setString(1, label.name());
-            statement.setString(2, label.color());
-            statement.setInt(3, label.key());
-            statement.setInt(4, label.key());
-            statement.setInt(5, label.key());
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            if (isConstraint(e, SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY)) {
-                throw new FactSpanException("The project already has a label named " + label.name() + ".");
-            }
-            throw failure("write to", e);
-        }
+        documents.addLabel(label);
     }
 
-    // ---- documents ------------------------------------------------------------------------------------------------
-
     public List<DocumentSummary> documents() {
-        List<DocumentSummary> documents = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(
-                     "SELECT d.id, d.title, d.source, d.sha256, d.length, d.imported,"
-                             + " (SELECT COUNT(*) FROM annotation a WHERE a.document_id = d.id)"
-                             + " FROM document d ORDER BY d.position")) {
-            while (rows.next()) {
-                documents.add(new DocumentSummary(rows.getString(1), rows.getString(2), rows.getString(3),
-                        rows.getString(4), rows.getInt(5), Timestamps.parse(rows.getString(6)), rows.getInt(7)));
-            }
-        } catch (SQLException e) {
-            throw failure("read", e);
-        }
-        return documents;
+        return documents.documents();
     }
 
     public Optional<Document> document(String id) {
-        return findDocument("id", id);
+        return documents.document("id", id);
     }
 
     public Optional<Document> documentBySha256(String sha256) {
-        return findDocument("sha256", sha256);
-    }
-
-    private Optional<Document> findDocument(String column, String value) {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT id, title, source, sha256, text, imported FROM document WHERE " + column + " = ?")) {
-            statement.setString(1, value);
-            try (ResultSet rows = statement.executeQuery()) {
-                if (!rows.next()) {
-                    return Optional.empty();
-                }
-                Document document = new Document(rows.getString(1), rows.getString(2), rows.getString(3),
-                        rows.getString(4), rows.getString(5), Timestamps.parse(rows.getString(6)));
-                texts.put(document.id(), document.index());
-                return Optional.of(document);
-            }
-        } catch (SQLException e) {
-            throw failure("read", e);
-        }
+        return documents.document("sha256", sha256);
     }
 
     /**
@@ -465,53 +386,15 @@ public final class ProjectStore implements AutoCloseable {
      * returns the document the project now holds for that text: the new one or the one that was there.
      */
     public Document addDocumentIfAbsent(Document document) {
-        checkWritable();
-        Optional<Document> existing = documentBySha256(document.sha256());
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT INTO document (id, title, source, sha256, text, length, imported, position)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM document))")) {
-            statement.setString(1, document.id());
-            statement.setString(2, document.title());
-            statement.setString(3, document.source());
-            statement.setString(4, document.sha256());
-            statement.setString(5, document.text());
-            statement.setInt(6, document.length());
-            statement.setString(7, Timestamps.format(document.imported()));
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            if (isConstraint(e, SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY)) {
-                throw new FactSpanException("The project already has a different document with the id "
-                        + document.id() + " (\"" + document.title() + "\").");
-            }
-            throw failure("write to", e);
-        }
-        texts.put(document.id(), document.index());
-        return document;
+        return documents.addDocumentIfAbsent(document);
     }
 
     // ---- annotations ----------------------------------------------------------------------------------------------
 
     /** The annotations of one document, by start and then end offset. */
     public List<Annotation> annotations(String documentId) {
-        List<Annotation> annotations = new ArrayList<>();
-        try {
-            readRows(documentId, (id, label, start, end, quote, annotator, created, modified, note) ->
-                    annotations.add(new Annotation(id, documentId, label, start, end, quote, annotator,
-                            Timestamps.parse(created), Timestamps.parse(modified), note)));
-        } catch (IOException e) {
-            throw new FactSpanException("Could not read the annotations of " + path + ": " + e.getMessage() + ".", e);
-        }
-        return annotations;
+        return annotations.annotations(documentId);
     }
-
-    /** Rows per round trip to SQLite when reading a document's annotations. */
-    private static final int CHUNK = 10_000;
-    private static final JsonFactory ROWS = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
-            .build();
 
     /** Receives a document's annotation rows as JSON text built by SQLite; see {@link #scanAnnotationChunks}. */
     @FunctionalInterface
@@ -522,7 +405,7 @@ public final class ProjectStore implements AutoCloseable {
     /**
      * Passes a document's annotations to {@code sink} as UTF-8 JSON arrays of up to 10,000 rows, in the order of
      * {@link #annotations(String)}; each row is {@code [id, label, start, end, quote, annotator, created, modified,
-     * note]}, times as stored. Use {@link #parseChunk} to read one.
+     * note]}, times as stored. Use {@link #chunkParser} to read one.
      *
      * <p>Why JSON: fetching columns one by one through JDBC costs a native call per value, which made loading 100,000
      * annotations take well over its half-second budget; one string per chunk, built by SQLite, takes a third of
@@ -530,105 +413,27 @@ public final class ProjectStore implements AutoCloseable {
      * any document (the offset costs a little on documents of hundreds of thousands of annotations).
      */
     public void scanAnnotationChunks(String documentId, ChunkSink sink) throws IOException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                // The aggregate takes the rows in the order of the ordered subquery (an ORDER BY inside the aggregate
-                // would sort them a second time and cost more than the whole read); the pinned SQLite behaves so, and
-                // ProjectStoreTest.annotationsComeInReadingOrderWhateverTheOrderOfInsertion checks it.
-                "SELECT json_group_array(json_array(id, label, start_offset, end_offset, quote, annotator, created,"
-                        + " modified, note)), count(*)"
-                        + " FROM (SELECT * FROM annotation WHERE document_id = ?"
-                        + " ORDER BY start_offset, end_offset, label LIMIT " + CHUNK + " OFFSET ?)")) {
-            for (int offset = 0; ; offset += CHUNK) {
-                statement.setString(1, documentId);
-                statement.setInt(2, offset);
-                byte[] json;
-                int rows;
-                try (ResultSet result = statement.executeQuery()) {
-                    result.next();
-                    json = result.getBytes(1);
-                    rows = result.getInt(2);
-                }
-                if (rows > 0) {
-                    sink.chunk(json);
-                }
-                if (rows < CHUNK) {
-                    return;
-                }
-            }
-        } catch (SQLException e) {
-            throw failure("read", e);
-        }
-    }
-
-    /** Reads one chunk of {@link #scanAnnotationChunks} row by row. */
-    public static void parseChunk(byte[] json, AnnotationSink sink) throws IOException {
-        try (JsonParser parser = ROWS.createParser(json)) {
-            parser.nextToken();
-            while (parser.nextToken() == JsonToken.START_ARRAY) {
-                String id = parser.nextTextValue();
-                String label = parser.nextTextValue();
-                int start = parser.nextIntValue(0);
-                int end = parser.nextIntValue(0);
-                String quote = parser.nextTextValue();
-                String annotator = parser.nextTextValue();
-                String created = parser.nextTextValue();
-                String modified = parser.nextTextValue();
-                String note = parser.nextTextValue();
-                parser.nextToken();
-                sink.annotation(id, label, start, end, quote, annotator, created, modified, note);
-            }
-        }
+        chunks.scan(documentId, sink);
     }
 
     /** A parser over one chunk of {@link #scanAnnotationChunks}, for callers that copy values without strings. */
     public static JsonParser chunkParser(byte[] json) throws IOException {
-        return ROWS.createParser(json);
-    }
-
-    private void readRows(String documentId, AnnotationSink sink) throws IOException {
-        scanAnnotationChunks(documentId, json -> parseChunk(json, sink));
+        return AnnotationChunks.parser(json);
     }
 
     public Optional<Annotation> annotation(String id) {
-        try {
-            selectAnnotation.setString(1, id);
-            try (ResultSet rows = selectAnnotation.executeQuery()) {
-                return rows.next() ? Optional.of(read(rows)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw failure("read", e);
-        }
+        return annotations.annotation(id);
     }
 
     /** Stores a new annotation after checking it against its document. */
     public void insert(Annotation annotation) {
-        checkWritable();
-        check(annotation);
-        try {
-            bind(insertAnnotation, annotation, 1);
-            insertAnnotation.setString(1, annotation.id());
-            insertAnnotation.executeUpdate();
-        } catch (SQLException e) {
-            throw refusal(annotation, e);
-        }
+        annotations.insert(annotation);
     }
 
     /** Replaces the stored annotation that has the same id, after checking the new version against its document. */
     public void update(Annotation annotation) {
-        checkWritable();
-        check(annotation);
         checkLinksKeepTheirRules(annotation);
-        int changed;
-        try {
-            bind(updateAnnotation, annotation, 0);
-            updateAnnotation.setString(10, annotation.id());
-            changed = updateAnnotation.executeUpdate();
-        } catch (SQLException e) {
-            throw refusal(annotation, e);
-        }
-        if (changed == 0) {
-            throw new FactSpanException("There is no annotation " + annotation.id() + " to change.");
-        }
+        annotations.update(annotation);
     }
 
     /**
@@ -636,41 +441,17 @@ public final class ProjectStore implements AutoCloseable {
      * {@code Editor} does both in one edit, so that undo restores both).
      */
     public boolean delete(String annotationId) {
-        checkWritable();
-        try {
-            deleteAnnotation.setString(1, annotationId);
-            return deleteAnnotation.executeUpdate() > 0;
-        } catch (SQLException e) {
-            if (isConstraint(e, SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY)) {
-                throw new FactSpanException("Annotation " + annotationId + " has links; delete them with it.");
-            }
-            throw failure("write to", e);
-        }
+        return annotations.delete(annotationId);
     }
 
     /** How many annotations each label has, over the whole project, in label order (labels without any included). */
     public Map<String, Integer> labelCounts() {
-        return labelCounts(null);
+        return annotations.labelCounts(null);
     }
 
     /** How many annotations each label has in one document, in label order. */
     public Map<String, Integer> labelCounts(String documentId) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        String sql = "SELECT l.name, (SELECT COUNT(*) FROM annotation a WHERE a.label = l.name"
-                + (documentId == null ? "" : " AND a.document_id = ?") + ") FROM label l ORDER BY l.position";
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            if (documentId != null) {
-                statement.setString(1, documentId);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    counts.put(rows.getString(1), rows.getInt(2));
-                }
-            }
-        } catch (SQLException e) {
-            throw failure("read", e);
-        }
-        return counts;
+        return annotations.labelCounts(documentId);
     }
 
     // ---- links --------------------------------------------------------------------------------------------------
@@ -782,166 +563,50 @@ public final class ProjectStore implements AutoCloseable {
 
     /** Where each annotation of a document that was accepted from a colleague's file came from, by annotation id. */
     public Map<String, Provenance> provenance(String documentId) {
-        Map<String, Provenance> found = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT p.annotation_id, p.accepted_from, p.accepted_by, p.accepted_at FROM provenance p"
-                        + " JOIN annotation a ON a.id = p.annotation_id WHERE a.document_id = ?")) {
-            statement.setString(1, documentId);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    found.put(rows.getString(1), new Provenance(rows.getString(2), rows.getString(3),
-                            Timestamps.parse(rows.getString(4))));
-                }
-            }
-        } catch (SQLException e) {
-            throw failure("read", e);
-        }
-        return found;
+        return review.provenance(documentId);
     }
 
     /** Where one annotation was accepted from, if it was. */
     public Optional<Provenance> provenanceOf(String annotationId) {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT accepted_from, accepted_by, accepted_at FROM provenance WHERE annotation_id = ?")) {
-            statement.setString(1, annotationId);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.of(new Provenance(rows.getString(1), rows.getString(2),
-                        Timestamps.parse(rows.getString(3)))) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw failure("read", e);
-        }
+        return review.provenanceOf(annotationId);
     }
 
     /** Records (or, with null, forgets) where an annotation of this project was accepted from. */
     public void setProvenance(String annotationId, Provenance provenance) {
-        checkWritable();
-        try (PreparedStatement statement = connection.prepareStatement(provenance == null
-                ? "DELETE FROM provenance WHERE annotation_id = ?"
-                : "INSERT OR REPLACE INTO provenance (annotation_id, accepted_from, accepted_by, accepted_at)"
-                        + " VALUES (?, ?, ?, ?)")) {
-            statement.setString(1, annotationId);
-            if (provenance != null) {
-                statement.setString(2, provenance.acceptedFrom());
-                statement.setString(3, provenance.acceptedBy());
-                statement.setString(4, Timestamps.format(provenance.acceptedAt()));
-            }
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            if (isConstraint(e, SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY)) {
-                throw new FactSpanException("There is no annotation " + annotationId + " to record provenance for.");
-            }
-            throw failure("write to", e);
-        }
+        review.setProvenance(annotationId, provenance);
     }
 
     /** The comments on a document's annotations and differences, oldest first. */
     public List<Comment> comments(String documentId) {
-        List<Comment> comments = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT id, document_id, target, author, created, text FROM comment WHERE document_id = ?"
-                        + " ORDER BY created, id")) {
-            statement.setString(1, documentId);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    comments.add(new Comment(rows.getString(1), rows.getString(2), rows.getString(3),
-                            rows.getString(4), Timestamps.parse(rows.getString(5)), rows.getString(6)));
-                }
-            }
-        } catch (SQLException e) {
-            throw failure("read", e);
-        }
-        return comments;
+        return review.comments(documentId);
     }
 
     public Optional<Comment> comment(String commentId) {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT id, document_id, target, author, created, text FROM comment WHERE id = ?")) {
-            statement.setString(1, commentId);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.of(new Comment(rows.getString(1), rows.getString(2), rows.getString(3),
-                        rows.getString(4), Timestamps.parse(rows.getString(5)), rows.getString(6))) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw failure("read", e);
-        }
+        return review.comment(commentId);
     }
 
     /** Adds a comment, or replaces the one with the same id. */
     public void putComment(Comment comment) {
-        checkWritable();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "INSERT OR REPLACE INTO comment (id, document_id, target, author, created, text)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)")) {
-            statement.setString(1, comment.id());
-            statement.setString(2, comment.documentId());
-            statement.setString(3, comment.target());
-            statement.setString(4, comment.author());
-            statement.setString(5, Timestamps.format(comment.created()));
-            statement.setString(6, comment.text());
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            if (isConstraint(e, SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY)) {
-                throw new FactSpanException("Comment " + comment.id() + " belongs to a document that is not in the"
-                        + " project (" + comment.documentId() + ").");
-            }
-            throw failure("write to", e);
-        }
+        review.putComment(comment);
     }
 
     public void deleteComment(String commentId) {
-        checkWritable();
-        try (PreparedStatement statement = connection.prepareStatement("DELETE FROM comment WHERE id = ?")) {
-            statement.setString(1, commentId);
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("write to", e);
-        }
+        review.deleteComment(commentId);
     }
 
     /** The decisions recorded in the review of {@code review} (the colleague's file), by annotation id. */
     public Map<String, ReviewMark> reviewMarks(String review) {
-        Map<String, ReviewMark> marks = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT annotation_id, difference, decision, decided_by, decided_at FROM review_decision"
-                        + " WHERE review = ?")) {
-            statement.setString(1, review);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    marks.put(rows.getString(1), new ReviewMark(review, rows.getString(1), rows.getString(2),
-                            Decision.ofKey(rows.getString(3)), rows.getString(4), Timestamps.parse(rows.getString(5))));
-                }
-            }
-        } catch (SQLException e) {
-            throw failure("read", e);
-        }
-        return marks;
+        return this.review.reviewMarks(review);
     }
 
     /** The decision recorded on one annotation in the review of {@code review}, if any. */
     public Optional<ReviewMark> reviewMark(String review, String annotationId) {
-        return Optional.ofNullable(reviewMarks(review).get(annotationId));
+        return this.review.reviewMark(review, annotationId);
     }
 
     /** Records a decision, or with {@code mark} null removes the one on {@code annotationId} in {@code review}. */
     public void setReviewMark(String review, String annotationId, ReviewMark mark) {
-        checkWritable();
-        try (PreparedStatement statement = connection.prepareStatement(mark == null
-                ? "DELETE FROM review_decision WHERE review = ? AND annotation_id = ?"
-                : "INSERT OR REPLACE INTO review_decision (review, annotation_id, difference, decision, decided_by,"
-                        + " decided_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-            statement.setString(1, review);
-            statement.setString(2, annotationId);
-            if (mark != null) {
-                statement.setString(3, mark.difference());
-                statement.setString(4, mark.decision().key());
-                statement.setString(5, mark.decidedBy());
-                statement.setString(6, Timestamps.format(mark.decidedAt()));
-            }
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw failure("write to", e);
-        }
+        this.review.setReviewMark(review, annotationId, mark);
     }
 
     @Override
@@ -956,63 +621,14 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
-    // ---- internals ------------------------------------------------------------------------------------------------
-
-    private void check(Annotation annotation) {
-        CodePointIndex text = texts.get(annotation.documentId());
-        if (text == null) {
-            text = document(annotation.documentId())
-                    .orElseThrow(() -> new FactSpanException("Annotation " + annotation.id()
-                            + " belongs to a document that is not in the project (" + annotation.documentId() + ")."))
-                    .index();
-        }
-        annotation.checkAgainst(text);
-    }
-
-    private static void bind(PreparedStatement statement, Annotation a, int offset) throws SQLException {
-        statement.setString(offset + 1, a.documentId());
-        statement.setString(offset + 2, a.label());
-        statement.setInt(offset + 3, a.start());
-        statement.setInt(offset + 4, a.end());
-        statement.setString(offset + 5, a.quote());
-        statement.setString(offset + 6, a.annotator());
-        statement.setString(offset + 7, Timestamps.format(a.created()));
-        statement.setString(offset + 8, Timestamps.format(a.modified()));
-        statement.setString(offset + 9, a.note());
-    }
-
-    private static Annotation read(ResultSet rows) throws SQLException {
-        return new Annotation(rows.getString(1), rows.getString(2), rows.getString(3), rows.getInt(4),
-                rows.getInt(5), rows.getString(6), rows.getString(7), Timestamps.parse(rows.getString(8)),
-                Timestamps.parse(rows.getString(9)), rows.getString(10));
-    }
-
-    private RuntimeException refusal(Annotation a, SQLException e) {
-        if (isConstraint(e, SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE)) {
-            return new FactSpanException("The document already has a " + a.label() + " annotation at [" + a.start()
-                    + ", " + a.end() + "); annotation " + a.id() + " would duplicate it.");
-        }
-        if (isConstraint(e, SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY)) {
-            return new FactSpanException("The project already has an annotation with the id " + a.id() + ".");
-        }
-        if (isConstraint(e, SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY)) {
-            return new FactSpanException("Annotation " + a.id() + " has the label \"" + a.label()
-                    + "\", which the project does not have.");
-        }
-        return failure("write to", e);
-    }
-
-    private static boolean isConstraint(SQLException e, SQLiteErrorCode code) {
-        return e instanceof SQLiteException s && s.getResultCode() == code;
-    }
-
-    private void checkWritable() {
+    /** Refuses a write to a read-only store with the sentence that says why; every write calls it first. */
+    void checkWritable() {
         if (readOnlyReason != null) {
             throw new StoreException(StoreException.Kind.READ_ONLY, readOnlyReason);
         }
     }
 
-    private StoreException failure(String verb, SQLException e) {
+    StoreException failure(String verb, SQLException e) {
         return StoreException.of(verb, path, e);
     }
 }

@@ -97,6 +97,10 @@ public final class StoreException extends FactSpanException {
         return Kind.OTHER;
     }
 
+    static boolean isConstraint(SQLException e, SQLiteErrorCode code) {
+        return e instanceof SQLiteException s && s.getResultCode() == code;
+    }
+
     private static boolean isIoError(SQLException e) {
         return e instanceof SQLiteException sqlite && (sqlite.getResultCode().code & 0xff) == SQLiteErrorCode.SQLITE_IOERR.code;
     }

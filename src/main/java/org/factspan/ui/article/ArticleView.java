@@ -52,6 +52,10 @@ import org.fxmisc.richtext.model.StyleSpans;
  *
  * <p>Styling is the pure {@link AnnotationStyler}; after an edit only the changed range is restyled, which keeps
  * tagging on a long article within a frame.
+ *
+ * <p>Over 400 lines because the document, the restyling and the keys all work on the one text area and its
+ * {@link DisplayText}, converting between the index spaces as they go; split, each part would need both passed in and
+ * kept in step.
  */
 public final class ArticleView {
 

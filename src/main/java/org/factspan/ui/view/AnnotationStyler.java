@@ -44,6 +44,10 @@ import org.fxmisc.richtext.model.StyleSpansBuilder;
  * <p>An instance holds the shown annotations sorted, with their display ranges and a running maximum of their ends;
  * building it is O(n log n), and styling any range finds the annotations overlapping it by binary search, so the
  * window can restyle just the range an edit touched.
+ *
+ * <p>Over 400 lines because both sides of the class contract above are here: the classes each range gets, and the
+ * stylesheet ({@link #css}, {@link Theme}, the contrast arithmetic) that defines them, so that a change to one is seen
+ * next to the other and their tests stay together.
  */
 public final class AnnotationStyler {
 

@@ -52,6 +52,10 @@ import org.factspan.ui.Tasks;
  * <p>Offsets here are code points, as everywhere outside the article view. Every action that changes the project
  * goes through the {@link Editor}, so it is committed before the method returns; a refused action leaves the project
  * as it was and sets {@link #messageProperty()} to the one sentence that says why.
+ *
+ * <p>Over 400 lines because it is the one view model that the article, the panels, the status bar and review mode
+ * all bind to, and an edit changes its parts together (the annotation list, the selection, the counts, the document
+ * list's count, the undo texts) in one pass that must stay in this order.
  */
 public final class Workbench {
 
@@ -89,9 +93,6 @@ public final class Workbench {
     /** The project's data version when this window last looked; see {@link #followOutsideChanges}. */
     private long seenVersion;
     private String annotator;
-    /** What the last edit, undo or redo left in the file (null after a delete) and what it replaced. */
-    private Annotation lastResult;
-    private Annotation lastReplaced;
     private boolean revealResult = true;
 
     public Workbench(Tasks tasks, Clock clock, String annotator) {
@@ -216,7 +217,7 @@ public final class Workbench {
      * false (with {@link #messageProperty()} set) when the project refused them.
      */
     public boolean perform(String description, List<org.factspan.edit.Change> changes) {
-        return attempt(() -> editor.perform(description, changes)).isPresent() || message.get().isEmpty();
+        return attempt(false, () -> Optional.of(editor.perform(description, changes))).isPresent() || message.get().isEmpty();
     }
 
     public ReadOnlyObjectProperty<ProjectStore> projectProperty() {
@@ -389,7 +390,7 @@ public final class Workbench {
         // The new annotation is where the user just selected: it is in sight, so the view need not scroll to it.
         revealResult = false;
         try {
-            return attempt(() -> editor.add(current, label, start, end));
+            return attempt(false, () -> Optional.of(editor.perform(editor.addition(current, label, start, end))));
         } finally {
             revealResult = true;
         }
@@ -401,7 +402,7 @@ public final class Workbench {
         if (current == null || current.label().equals(label)) {
             return Optional.ofNullable(current);
         }
-        return attempt(() -> editor.relabel(current.id(), label));
+        return attempt(false, () -> editor.relabelling(current.id(), label).map(editor::perform));
     }
 
     public Optional<Annotation> changeNoteOfSelected(String note) {
@@ -409,7 +410,7 @@ public final class Workbench {
         if (current == null) {
             return Optional.empty();
         }
-        return attempt(() -> editor.changeNote(current.id(), note));
+        return attempt(false, () -> editor.noteChange(current.id(), note).map(editor::perform));
     }
 
     /** Leaves a comment (author: the annotator, time: now) on the selected annotation, as an undoable edit. */
@@ -437,13 +438,13 @@ public final class Workbench {
         if (current == null) {
             return Optional.empty();
         }
-        return attempt(() -> editor.moveBoundary(current.id(), start, end));
+        return attempt(false, () -> editor.boundaryMove(current.id(), start, end).map(editor::perform));
     }
 
     public void deleteSelected() {
         Annotation current = selected.get();
         if (current != null) {
-            attempt(() -> editor.delete(current.id()));
+            attempt(false, () -> Optional.of(editor.perform(editor.deletion(current.id()))));
         }
     }
 
@@ -510,20 +511,21 @@ public final class Workbench {
     /** Undoes the latest edit, in whichever document it was made, and shows what changed. */
     public void undo() {
         if (editor != null && editor.canUndo()) {
-            attempt(() -> editor.undo().ifPresent(this::showDocumentOf));
+            attempt(true, () -> editor.undo().map(this::showDocumentOf));
         }
     }
 
     public void redo() {
         if (editor != null && editor.canRedo()) {
-            attempt(() -> editor.redo().ifPresent(this::showDocumentOf));
+            attempt(false, () -> editor.redo().map(this::showDocumentOf));
         }
     }
 
     /** Undo and redo follow the step into its document; opening it loads the state the editor just wrote. */
-    private void showDocumentOf(Step step) {
+    private Step showDocumentOf(Step step) {
         step.documentId().filter(id -> document.get() == null || !document.get().id().equals(id))
                 .ifPresent(this::openDocument);
+        return step;
     }
 
     // ---- status ---------------------------------------------------------------------------------------------------
@@ -540,20 +542,22 @@ public final class Workbench {
 
     // ---- internals ------------------------------------------------------------------------------------------------
 
+    /** An editor action: the step it performed, undid or redid, or empty when it changed nothing. */
     private interface Action {
-        void run();
+        Optional<Step> run();
     }
 
     /**
      * Runs one editor action. The editor has committed (or refused) the change when it returns; its listener has
      * already patched the list, so all that is left is the selection, the counts and the undo texts.
+     *
+     * @param undone whether the action undoes its step, so that the file holds each edit's {@code before}
      */
-    private Optional<Annotation> attempt(Action action) {
+    private Optional<Annotation> attempt(boolean undone, Action action) {
         requireProject();
-        lastResult = null;
-        lastReplaced = null;
+        Optional<Step> step;
         try {
-            action.run();
+            step = action.run();
         } catch (FactSpanException e) {
             // Cleared first, so that the same refusal twice is said twice.
             message.set("");
@@ -568,10 +572,16 @@ public final class Workbench {
         }
         message.set("");
         saveState.set("Saved");
-        // The listener put lastResult itself into the list when the edit was in the open document.
-        Annotation current = lastResult != null && document.get() != null
-                && lastResult.documentId().equals(document.get().id()) ? lastResult : null;
-        if (lastResult == null && lastReplaced == null) {
+        // What the step's last edit in the order of writing left in the file (null after a delete) and what it
+        // replaced; an undo writes the edits in reverse order.
+        List<Edit> edits = step.map(Step::edits).orElse(List.of());
+        Edit last = edits.isEmpty() ? null : edits.get(undone ? 0 : edits.size() - 1);
+        Annotation result = last == null ? null : undone ? last.before() : last.after();
+        Annotation replaced = last == null ? null : undone ? last.after() : last.before();
+        // The listener put the result itself into the list when the edit was in the open document.
+        Annotation current = result != null && document.get() != null
+                && result.documentId().equals(document.get().id()) ? result : null;
+        if (result == null && replaced == null) {
             current = selected.get();
         } else if (current != null && revealResult) {
             select(current);
@@ -579,8 +589,8 @@ public final class Workbench {
             selected.set(current);
         } else {
             selected.set(null);
-            if (lastReplaced != null) {
-                reveal.set(lastReplaced.span());
+            if (replaced != null) {
+                reveal.set(replaced.span());
             }
         }
         updateDocumentCount();
@@ -604,8 +614,6 @@ public final class Workbench {
     private void onEdit(Edit edit, boolean undone) {
         Annotation gone = undone ? edit.after() : edit.before();
         Annotation now = undone ? edit.before() : edit.after();
-        lastResult = now;
-        lastReplaced = gone;
         Document current = document.get();
         if (current == null || !current.id().equals(edit.documentId())) {
             return;
