@@ -88,7 +88,13 @@ final class Schema {
                         decided_by    TEXT NOT NULL,
                         decided_at    TEXT NOT NULL,
                         PRIMARY KEY (review, annotation_id)
-                    )"""));
+                    )"""),
+            List.of(
+                    // One reading order everywhere (Annotation.READING_ORDER): the outer of two spans that start
+                    // together first, ties broken by label and id; the index serves it without a sort.
+                    "DROP INDEX annotation_by_document",
+                    "CREATE INDEX annotation_by_document ON annotation(document_id, start_offset, end_offset DESC,"
+                            + " label, id)"));
 
     static final int VERSION = MIGRATIONS.size();
 
