@@ -13,6 +13,17 @@ import java.util.Objects;
 public record Annotation(String id, String documentId, String label, int start, int end, String quote,
                          String annotator, Instant created, Instant modified, String note) {
 
+    /**
+     * The one order of a document's annotations everywhere - the project file's reads, the exports, the window's list
+     * and its highlighting: by start; of spans that start together the longer (outer) first; then by label name and
+     * id, so that no two annotations tie. The store's SQL mirrors it ({@code store.AnnotationChunks.READING_ORDER}).
+     */
+    public static final java.util.Comparator<Annotation> READING_ORDER =
+            java.util.Comparator.comparingInt(Annotation::start)
+                    .thenComparing(java.util.Comparator.comparingInt(Annotation::end).reversed())
+                    .thenComparing(Annotation::label)
+                    .thenComparing(Annotation::id);
+
     public Annotation {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(documentId, "documentId");

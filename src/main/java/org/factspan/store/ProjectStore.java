@@ -391,7 +391,7 @@ public final class ProjectStore implements AutoCloseable {
 
     // ---- annotations ----------------------------------------------------------------------------------------------
 
-    /** The annotations of one document, by start and then end offset. */
+    /** The annotations of one document in {@link Annotation#READING_ORDER}. */
     public List<Annotation> annotations(String documentId) {
         return annotations.annotations(documentId);
     }

@@ -166,7 +166,7 @@ class LinkEditsTest {
             Files.copy(in, old);
         }
         try (ProjectStore upgraded = ProjectStore.open(old)) {
-            assertEquals(3, upgraded.schemaVersion());
+            assertEquals(4, upgraded.schemaVersion());
             assertEquals(4, upgraded.linkTypes().size());
             List<Annotation> annotations = upgraded.annotations("doc-budanov");
             assertEquals(List.of("attribution", "claim", "denial", "evidence"),

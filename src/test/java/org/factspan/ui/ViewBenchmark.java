@@ -266,7 +266,7 @@ public final class ViewBenchmark {
                 long t0 = System.nanoTime();
                 store.document(id).orElseThrow();
                 List<Annotation> loaded = new ArrayList<>(store.annotations(id));
-                loaded.sort(Workbench.READING_ORDER);
+                loaded.sort(org.factspan.model.Annotation.READING_ORDER);
                 load[r] = System.nanoTime() - t0;
             }
             return null;

@@ -129,7 +129,7 @@ final class AnnotationPanel {
                 } else if (filtered == null) {
                     // The table shows the workbench's list in reading order: find the row by binary search, not by
                     // comparing every annotation.
-                    int row = java.util.Collections.binarySearch(workbench.annotations(), now, Workbench.READING_ORDER);
+                    int row = java.util.Collections.binarySearch(workbench.annotations(), now, org.factspan.model.Annotation.READING_ORDER);
                     table.getSelectionModel().clearAndSelect(row >= 0 ? row : table.getItems().indexOf(now));
                 } else {
                     table.getSelectionModel().select(now);

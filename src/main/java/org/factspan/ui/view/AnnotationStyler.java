@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -121,7 +120,7 @@ public final class AnnotationStyler {
                 shown.add(a);
             }
         }
-        sorted = outermostFirst(shown, positions);
+        sorted = outermostFirst(shown);
         int n = sorted.length;
         displayStart = new int[n];
         displayEnd = new int[n];
@@ -181,7 +180,8 @@ public final class AnnotationStyler {
         // Display starts ascend with stored starts, so a search over the int array finds the run of equal starts
         // and only that run is ordered by the full rule.
         int at = firstIndex(displayStart, start - 1);
-        while (at < sorted.length && displayStart[at] == start && outermostFirst(added, sorted[at]) > 0) {
+        while (at < sorted.length && displayStart[at] == start
+                && Annotation.READING_ORDER.compare(added, sorted[at]) > 0) {
             at++;
         }
         return spliced(at, at, added, start, end);
@@ -241,22 +241,11 @@ public final class AnnotationStyler {
         return -1;
     }
 
-    private int outermostFirst(Annotation a, Annotation b) {
-        int order = Integer.compare(a.start(), b.start());
-        if (order == 0) {
-            order = Integer.compare(b.end(), a.end());
-        }
-        if (order == 0) {
-            order = Integer.compare(positions.get(a.label()), positions.get(b.label()));
-        }
-        return order != 0 ? order : a.id().compareTo(b.id());
-    }
-
     /**
      * Sorts by start through primitive keys, which measured several times faster than a comparator over 20,000
      * annotations, then orders the short runs with equal starts by the rest of the rule.
      */
-    private static Annotation[] outermostFirst(List<Annotation> shown, Map<String, Integer> positions) {
+    private static Annotation[] outermostFirst(List<Annotation> shown) {
         int n = shown.size();
         long[] keys = new long[n];
         for (int i = 0; i < n; i++) {
@@ -267,14 +256,11 @@ public final class AnnotationStyler {
         for (int k = 0; k < n; k++) {
             result[k] = shown.get((int) keys[k]);
         }
-        Comparator<Annotation> tie = Comparator.comparingInt(Annotation::end).reversed()
-                .thenComparingInt((Annotation a) -> positions.get(a.label()))
-                .thenComparing(Annotation::id);
         int runStart = 0;
         for (int k = 1; k <= n; k++) {
             if (k == n || result[k].start() != result[runStart].start()) {
                 if (k - runStart > 1) {
-                    Arrays.sort(result, runStart, k, tie);
+                    Arrays.sort(result, runStart, k, Annotation.READING_ORDER);
                 }
                 runStart = k;
             }

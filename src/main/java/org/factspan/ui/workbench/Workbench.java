@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,12 +57,6 @@ import org.factspan.ui.Tasks;
  * list's count, the undo texts) in one pass that must stay in this order.
  */
 public final class Workbench {
-
-    /** Annotations in reading order; the article view and the table rely on it. */
-    public static final Comparator<Annotation> READING_ORDER = Comparator.comparingInt(Annotation::start)
-            .thenComparing(Comparator.comparingInt(Annotation::end).reversed())
-            .thenComparing(Annotation::label)
-            .thenComparing(Annotation::id);
 
     /** How long an edit waits for another program's write (an import) before it says "Not saved". */
     static final java.time.Duration WRITE_WAIT = java.time.Duration.ofSeconds(2);
@@ -198,7 +191,7 @@ public final class Workbench {
             return;
         }
         List<Annotation> loaded = new ArrayList<>(store.annotations(current.id()));
-        loaded.sort(READING_ORDER);
+        loaded.sort(Annotation.READING_ORDER);
         if (!loaded.equals(annotations)) {
             String selectedId = selected.get() == null ? null : selected.get().id();
             annotations.setAll(loaded);
@@ -261,7 +254,7 @@ public final class Workbench {
         Document opened = store.document(documentId)
                 .orElseThrow(() -> new FactSpanException("There is no document " + documentId + " in the project."));
         List<Annotation> loaded = new ArrayList<>(store.annotations(documentId));
-        loaded.sort(READING_ORDER);
+        loaded.sort(Annotation.READING_ORDER);
         selected.set(null);
         // The view restyles from the annotation list, so the list must belong to the new document when it looks.
         annotations.clear();
@@ -343,7 +336,7 @@ public final class Workbench {
 
     // ---- annotations ----------------------------------------------------------------------------------------------
 
-    /** The open document's annotations in {@link #READING_ORDER}; kept in step with every edit, undo and redo. */
+    /** The open document's annotations in {@link #Annotation.READING_ORDER}; kept in step with every edit, undo and redo. */
     public ObservableList<Annotation> annotations() {
         return annotations;
     }
@@ -619,14 +612,14 @@ public final class Workbench {
             return;
         }
         if (gone != null) {
-            int position = Collections.binarySearch(annotations, gone, READING_ORDER);
+            int position = Collections.binarySearch(annotations, gone, Annotation.READING_ORDER);
             if (position >= 0) {
                 annotations.remove(position);
                 counts.merge(gone.label(), -1, Integer::sum);
             }
         }
         if (now != null) {
-            int position = Collections.binarySearch(annotations, now, READING_ORDER);
+            int position = Collections.binarySearch(annotations, now, Annotation.READING_ORDER);
             annotations.add(position < 0 ? -position - 1 : position, now);
             counts.merge(now.label(), 1, Integer::sum);
         }

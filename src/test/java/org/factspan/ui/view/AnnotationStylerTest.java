@@ -76,14 +76,14 @@ class AnnotationStylerTest {
     }
 
     @Test
-    void annotationsOnTheSameTextAreOrderedByLabelThenId() {
+    void annotationsOnTheSameTextAreOrderedByLabelNameThenIdAsEverywhere() {
         List<String> spans = describe(styler(TEXT, List.of(
                 ann("z", "attribution", 3, 10), ann("y", "claim", 3, 10), ann("x", "claim", 3, 10))).styles(null));
 
-        assertEquals("3-10 [ann, ann-fill-0, ann-under-0, ann-border-3]", spans.get(1));
+        assertEquals("3-10 [ann, ann-fill-3, ann-under-0, ann-border-0]", spans.get(1));
         AnnotationStyler styler = styler(TEXT, List.of(
                 ann("z", "attribution", 3, 10), ann("y", "claim", 3, 10), ann("x", "claim", 3, 10)));
-        assertEquals(List.of("x", "y", "z"), ids(styler.annotationsAt(5)));
+        assertEquals(List.of("z", "x", "y"), ids(styler.annotationsAt(5)), "Annotation.READING_ORDER");
     }
 
     @Test
