@@ -60,7 +60,7 @@ public final class ProjectStore implements AutoCloseable {
     /** How long a store waits for another program's write unless told otherwise: an import waits for an import. */
     static final Duration DEFAULT_WRITE_WAIT = Duration.ofMinutes(10);
 
-    private static final String ANNOTATION_COLUMNS =
+    static final String ANNOTATION_COLUMNS =
             "id, document_id, label, start_offset, end_offset, quote, annotator, created, modified, note";
     /** Enough for the window and a review side by side; texts can be megabytes each. */
     private static final int TEXT_CACHE_SIZE = 3;
@@ -606,6 +606,30 @@ public final class ProjectStore implements AutoCloseable {
         }
     }
 
+    /** The annotations the project holds with any of {@code ids}, by id, in any document; one query for all. */
+    public Map<String, Annotation> annotationsWithIds(java.util.Collection<String> ids) {
+        try {
+            return Batches.annotationsWithIds(connection, ids);
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /**
+     * Stores new annotations after checking each against its document, as one batch: an import's many rows. The
+     * caller has made sure that their ids are new and their labels and offsets free (an import decides that for a whole
+     * document in memory); a batch that breaks a constraint fails as a whole, without naming the annotation.
+     */
+    public void insertAll(List<Annotation> annotations) {
+        checkWritable();
+        annotations.forEach(this::check);
+        try {
+            Batches.insert(insertAnnotation, annotations);
+        } catch (SQLException e) {
+            throw failure("write to", e);
+        }
+    }
+
     /** Replaces the stored annotation that has the same id, after checking the new version against its document. */
     public void update(Annotation annotation) {
         checkWritable();
@@ -712,6 +736,16 @@ public final class ProjectStore implements AutoCloseable {
             if (isConstraint(e, SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY)) {
                 throw new FactSpanException("There is no annotation " + annotationId + " to record provenance for.");
             }
+            throw failure("write to", e);
+        }
+    }
+
+    /** Records where each of many annotations was accepted from, by annotation id. */
+    public void setProvenance(Map<String, Provenance> provenance) {
+        checkWritable();
+        try {
+            Batches.setProvenance(connection, provenance);
+        } catch (SQLException e) {
             throw failure("write to", e);
         }
     }
@@ -850,7 +884,7 @@ public final class ProjectStore implements AutoCloseable {
         annotation.checkAgainst(text);
     }
 
-    private static void bind(PreparedStatement statement, Annotation a, int offset) throws SQLException {
+    static void bind(PreparedStatement statement, Annotation a, int offset) throws SQLException {
         statement.setString(offset + 1, a.documentId());
         statement.setString(offset + 2, a.label());
         statement.setInt(offset + 3, a.start());
@@ -862,7 +896,7 @@ public final class ProjectStore implements AutoCloseable {
         statement.setString(offset + 9, a.note());
     }
 
-    private static Annotation read(ResultSet rows) throws SQLException {
+    static Annotation read(ResultSet rows) throws SQLException {
         return new Annotation(rows.getString(1), rows.getString(2), rows.getString(3), rows.getInt(4),
                 rows.getInt(5), rows.getString(6), rows.getString(7), Timestamps.parse(rows.getString(8)),
                 Timestamps.parse(rows.getString(9)), rows.getString(10));
