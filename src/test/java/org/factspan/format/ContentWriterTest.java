@@ -29,12 +29,8 @@ class ContentWriterTest {
 
     @Test
     void contentFromAnyReaderIsMergedWithProvenanceAndATextHeldTwiceBecomesOneDocument() {
-        ProjectContent content = new ProjectContent(List.of(new Label("rumour", "#F0E442", 0)), List.of(
-                copy("d-1", annotation("a-1", "d-1", "claim", 16, 35, "Russia helped Hamas")),
-                copy("d-2", annotation("a-2", "d-2", "claim", 16, 35, "Russia helped Hamas"),
-                        annotation("a-3", "d-2", "rumour", 3, 10, "Budanov"))));
         try (ProjectStore store = ProjectStore.create(folder.resolve("p.factspan"))) {
-            ImportResult result = ContentWriter.write(content, "brat folder", store);
+            ImportResult result = ContentWriter.write(TWO_COPIES, "brat folder", store);
 
             assertEquals(new ImportResult(1, 1, 1, 2, 0, 1), result);
             assertEquals(List.of("a-3", "a-1"), store.annotations("d-1").stream().map(Annotation::id).toList());
@@ -44,17 +40,13 @@ class ContentWriterTest {
 
     @Test
     void asANewProjectItHoldsWhatTheImportWouldWithoutAProject() {
-        ProjectContent content = new ProjectContent(List.of(new Label("rumour", "#F0E442", 0)), List.of(
-                copy("d-1", annotation("a-1", "d-1", "claim", 16, 35, "Russia helped Hamas")),
-                copy("d-2", annotation("a-2", "d-2", "claim", 16, 35, "Russia helped Hamas"),
-                        annotation("a-3", "d-2", "rumour", 3, 10, "Budanov"))));
 
-        ProjectContent merged = ContentWriter.asNewProject(content, "brat folder");
+        ProjectContent merged = ContentWriter.asNewProject(TWO_COPIES, "brat folder");
 
         assertEquals("rumour", merged.labels().get(merged.labels().size() - 1).name());
         assertEquals(1, merged.documents().size());
-        assertEquals(List.of("a-3", "a-1"), merged.documents().get(0).annotations().stream()
-                .map(a -> a.id() + "@" + a.documentId()).map(s -> s.replace("@d-1", "")).toList());
+        assertEquals(List.of("a-3 on d-1", "a-1 on d-1"), merged.documents().get(0).annotations().stream()
+                .map(a -> a.id() + " on " + a.documentId()).toList());
     }
 
     @Test
@@ -72,6 +64,12 @@ class ContentWriterTest {
     }
 
     private static final Provenance PROVENANCE = new Provenance("theirs.json", "alice", Fixtures.CREATED);
+
+    /** One text twice, under two ids; the second copy repeats the first's claim under another id. */
+    private static final ProjectContent TWO_COPIES = new ProjectContent(List.of(new Label("rumour", "#F0E442", 0)),
+            List.of(copy("d-1", annotation("a-1", "d-1", "claim", 16, 35, "Russia helped Hamas")),
+                    copy("d-2", annotation("a-2", "d-2", "claim", 16, 35, "Russia helped Hamas"),
+                            annotation("a-3", "d-2", "rumour", 3, 10, "Budanov"))));
 
     private static DocumentContent copy(String id, Annotation... annotations) {
         return new DocumentContent(new Document(id, "Copy " + id, null, Sha256.hex(TEXT), TEXT, Fixtures.IMPORTED),
