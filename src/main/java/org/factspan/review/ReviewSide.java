@@ -1,17 +1,15 @@
 package org.factspan.review;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
-import org.factspan.format.JsonImporter;
+import org.factspan.format.ContentWriter;
+import org.factspan.format.FactSpanJsonReader;
 import org.factspan.model.FactSpanException;
 import org.factspan.model.Label;
+import org.factspan.model.ProjectContent;
 import org.factspan.store.DocumentSummary;
 import org.factspan.store.ProjectStore;
 
@@ -19,8 +17,8 @@ import org.factspan.store.ProjectStore;
  * Everything one annotator brings to a review: their documents with their annotations, and their label names.
  *
  * <p>A side is a value read once from a {@link ProjectStore}, so the comparison never holds the colleague's file open
- * and cannot write to it. A FactSpan JSON export is reviewed by importing it into a temporary project first; the side
- * then keeps the export's path as its {@code origin}, which is what "is this my own file?" is decided on.
+ * and cannot write to it. A FactSpan JSON export is read into memory as an import would store it; the side keeps the
+ * export's path as its {@code origin}, which is what "is this my own file?" is decided on.
  *
  * @param origin the file the side was read from
  * @param labels label names in the project's order
@@ -46,44 +44,15 @@ public record ReviewSide(Path origin, List<String> labels, List<SideDocument> do
     }
 
     /**
-     * Reads a FactSpan JSON export through a temporary project, so it passes exactly the checks an import does and a
-     * malformed file is refused with the importer's sentence; texts with CR line ends are read from a copy with LF
-     * line ends and offsets carried onto them ({@link LineEndCopy}). The temporary folder is deleted afterwards.
+     * Reads a FactSpan JSON export into memory as an import into a new project would hold it, so it passes exactly the
+     * checks an import does and a malformed file is refused with the importer's sentence; texts with CR line ends are
+     * read with LF line ends and their offsets carried onto them ({@link FactSpanJsonReader#carryingLineEnds}).
      */
     private static ReviewSide openExport(Path file) {
-        Path folder = null;
-        try {
-            folder = Files.createTempDirectory("factspan-review");
-            Optional<Path> lf = LineEndCopy.of(file, folder);
-            try (ProjectStore store = ProjectStore.create(folder.resolve("side" + ProjectStore.EXTENSION))) {
-                JsonImporter importer = new JsonImporter(Clock.systemUTC());
-                if (lf.isPresent()) {
-                    try (InputStream in = Files.newInputStream(lf.get())) {
-                        importer.importFrom(in, file.toString(), store);
-                    }
-                } else {
-                    importer.importFile(file, store);
-                }
-                return load(store, file);
-            }
-        } catch (IOException e) {
-            throw new FactSpanException("Could not make a temporary copy of " + file + " to review: "
-                    + e.getMessage() + ".", e);
-        } finally {
-            if (folder != null) {
-                deleteQuietly(folder);
-            }
-        }
-    }
-
-    private static void deleteQuietly(Path folder) {
-        try (var paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            // A temporary folder left behind is cleaned by the system; the review itself succeeded or was refused.
-        }
+        ProjectContent content = ContentWriter.asNewProject(
+                FactSpanJsonReader.carryingLineEnds(Clock.systemUTC()).readFile(file), file.toString());
+        return new ReviewSide(file, content.labels().stream().map(Label::name).toList(), content.documents().stream()
+                .map(document -> new SideDocument(document.document(), document.annotations())).toList());
     }
 
     /** Reads every document and annotation of {@code store}; {@code origin} names the file the user chose. */

@@ -430,6 +430,20 @@ public final class ProjectStore implements AutoCloseable {
         annotations.insert(annotation);
     }
 
+    /** The stored annotations that have one of {@code ids}, by id, read in one query. */
+    public Map<String, Annotation> annotationsWithIds(java.util.Collection<String> ids) {
+        try {
+            return Batches.annotationsWithIds(connection, ids);
+        } catch (SQLException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /** Stores new annotations after checking each against its document, as one batch. */
+    public void insertAll(List<Annotation> annotations) {
+        this.annotations.insertAll(annotations);
+    }
+
     /** Replaces the stored annotation that has the same id, after checking the new version against its document. */
     public void update(Annotation annotation) {
         checkLinksKeepTheirRules(annotation);
@@ -569,6 +583,16 @@ public final class ProjectStore implements AutoCloseable {
     /** Where one annotation was accepted from, if it was. */
     public Optional<Provenance> provenanceOf(String annotationId) {
         return review.provenanceOf(annotationId);
+    }
+
+    /** Records where each of several annotations was accepted from, as one batch. */
+    public void setProvenance(Map<String, Provenance> provenance) {
+        checkWritable();
+        try {
+            Batches.setProvenance(connection, provenance);
+        } catch (SQLException e) {
+            throw failure("write to", e);
+        }
     }
 
     /** Records (or, with null, forgets) where an annotation of this project was accepted from. */
