@@ -1,9 +1,6 @@
 package org.factspan.format;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -114,11 +111,6 @@ public final class ContentWriter implements FactSpanJsonReader.Sink {
     /** One document of {@link #asNewProject} as its copies in the file are merged into it. */
     private static final class Merged {
 
-        private static final Comparator<Annotation> READING_ORDER = Comparator.comparingInt(Annotation::start)
-                .thenComparingInt(Annotation::end)
-                // As SQLite's binary collation orders the stored labels: by their UTF-8 bytes.
-                .thenComparing(a -> a.label().getBytes(StandardCharsets.UTF_8), Arrays::compareUnsigned);
-
         private final Document document;
         private final Set<Position> positions = new HashSet<>();
         private final List<Annotation> annotations = new ArrayList<>();
@@ -143,7 +135,7 @@ public final class ContentWriter implements FactSpanJsonReader.Sink {
         }
 
         DocumentContent content() {
-            annotations.sort(READING_ORDER);
+            annotations.sort(Annotation.READING_ORDER);
             return new DocumentContent(document, annotations, provenance, List.copyOf(comments.values()));
         }
     }

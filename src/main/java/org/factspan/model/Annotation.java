@@ -17,12 +17,31 @@ public record Annotation(String id, String documentId, String label, int start, 
      * The one order of a document's annotations everywhere - the project file's reads, the exports, the window's list
      * and its highlighting: by start; of spans that start together the longer (outer) first; then by label name and
      * id, so that no two annotations tie. The store's SQL mirrors it ({@code store.AnnotationChunks.READING_ORDER}).
+     * Names compare by code point, which is the order of their UTF-8 bytes and so SQLite's binary collation
+     * ({@link String#compareTo} differs from it for characters beyond U+FFFF).
      */
     public static final java.util.Comparator<Annotation> READING_ORDER =
             java.util.Comparator.comparingInt(Annotation::start)
                     .thenComparing(java.util.Comparator.comparingInt(Annotation::end).reversed())
-                    .thenComparing(Annotation::label)
-                    .thenComparing(Annotation::id);
+                    .thenComparing(Annotation::label, Annotation::byCodePoint)
+                    .thenComparing(Annotation::id, Annotation::byCodePoint);
+
+    private static int byCodePoint(String a, String b) {
+        int n = Math.min(a.length(), b.length());
+        for (int i = 0; i < n; i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y) {
+                // Half of a character beyond U+FFFF against a character of the first plane: the former is greater.
+                boolean xBeyond = Character.isSurrogate(x);
+                if (xBeyond != Character.isSurrogate(y)) {
+                    return xBeyond ? 1 : -1;
+                }
+                return Character.compare(x, y);
+            }
+        }
+        return Integer.compare(a.length(), b.length());
+    }
 
     public Annotation {
         Objects.requireNonNull(id, "id");

@@ -288,6 +288,23 @@ class ProjectStoreTest {
     }
 
     @Test
+    void labelsBeyondTheFirstPlaneSortAsSqliteSortsThem() {
+        try (ProjectStore store = ProjectStore.create(dir.resolve("p.factspan"))) {
+            // U+FF21 (fullwidth A) comes before U+1D400 (mathematical bold A) by code point, after it in UTF-16.
+            store.addLabel(new Label("\uFF21", "#123456", 0));
+            store.addLabel(new Label("\uD835\uDC00", "#654321", 0));
+            Document doc = store.addDocumentIfAbsent(document("d1", "one two"));
+            store.insert(annotation("b", doc, "\uD835\uDC00", 0, 3));
+            store.insert(annotation("a", doc, "\uFF21", 0, 3));
+            List<Annotation> read = store.annotations("d1");
+            List<Annotation> sorted = new java.util.ArrayList<>(read);
+            sorted.sort(Annotation.READING_ORDER);
+            assertEquals(sorted, read);
+            assertEquals("a", read.get(0).id());
+        }
+    }
+
+    @Test
     void aSchema2ProjectOfAnEarlierFactSpanIsUpgradedAndReadsInTheOneReadingOrder() throws Exception {
         Path old = dir.resolve("old.factspan");
         try (var in = ProjectStoreTest.class.getResourceAsStream("/projects/schema-2.factspan")) {
