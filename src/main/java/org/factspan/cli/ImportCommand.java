@@ -149,9 +149,10 @@ final class ImportCommand implements Callable<Integer> {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".json")) {
             ImportResult result = new JsonImporter(clock).importFile(file, store);
-            return String.format("%s: %d documents added, %d merged; %d annotations added, %d already present",
+            return String.format("%s: %d documents added, %d merged; %d annotations added, %d already present%s",
                     file, result.documentsAdded(), result.documentsMerged(), result.annotationsAdded(),
-                    result.annotationsSkipped());
+                    result.annotationsSkipped(), result.linksAdded() == 0 ? ""
+                            : String.format("; %d links added", result.linksAdded()));
         }
         if (name.endsWith(".txt")) {
             ArticleImport.Outcome outcome = new ArticleImport(clock).importFile(store, file);

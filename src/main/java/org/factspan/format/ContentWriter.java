@@ -18,6 +18,8 @@ import org.factspan.model.Comment;
 import org.factspan.model.Document;
 import org.factspan.model.FactSpanException;
 import org.factspan.model.Label;
+import org.factspan.model.Link;
+import org.factspan.model.LinkType;
 import org.factspan.model.ProjectContent;
 import org.factspan.model.ProjectContent.DocumentContent;
 import org.factspan.model.Provenance;
@@ -55,6 +57,7 @@ public final class ContentWriter implements FactSpanJsonReader.Sink {
     private int annotationsAdded;
     private int annotationsUnchanged;
     private int annotationsDuplicate;
+    private int linksAdded;
 
     /** @param name names the file in messages, usually its path */
     public ContentWriter(ProjectStore store, String name) {
@@ -67,6 +70,7 @@ public final class ContentWriter implements FactSpanJsonReader.Sink {
         ContentWriter writer = new ContentWriter(store, name);
         store.inTransaction(() -> {
             writer.labels(content.labels());
+            writer.linkTypes(content.linkTypes());
             content.documents().forEach(writer::document);
         });
         return writer.result();
@@ -164,7 +168,7 @@ public final class ContentWriter implements FactSpanJsonReader.Sink {
     /** What has been written so far. */
     public ImportResult result() {
         return new ImportResult(labelsAdded, documentsAdded, documentsMerged, annotationsAdded, annotationsUnchanged,
-                annotationsDuplicate);
+                annotationsDuplicate, linksAdded);
     }
 
     @Override
@@ -178,17 +182,33 @@ public final class ContentWriter implements FactSpanJsonReader.Sink {
         }
     }
 
+    /** Link types the project lacks are added; one it has keeps the project's ends, as a label keeps its colour. */
+    @Override
+    public void linkTypes(List<LinkType> fileTypes) {
+        Set<String> known = new HashSet<>();
+        store.linkTypes().forEach(type -> known.add(type.name()));
+        for (LinkType type : fileTypes) {
+            if (known.add(type.name())) {
+                try {
+                    store.addLinkType(type);
+                } catch (FactSpanException e) {
+                    throw new FactSpanException("In " + name + ", link type " + type.name() + ": " + e.getMessage(), e);
+                }
+            }
+        }
+    }
+
     @Override
     public void document(DocumentContent content) {
         Document read = content.document();
         String where = "In " + name + ", document " + documentName(read);
         Optional<Document> existing = store.documentBySha256(read.sha256());
         Document document;
-        Set<Position> inProject = new HashSet<>();
+        Map<Position, String> inProject = new HashMap<>();
         if (existing.isPresent()) {
             document = existing.get();
             documentsMerged++;
-            store.annotations(document.id()).forEach(a -> inProject.add(Position.of(a)));
+            store.annotations(document.id()).forEach(a -> inProject.put(Position.of(a), a.id()));
         } else {
             try {
                 document = store.addDocumentIfAbsent(read);
@@ -197,12 +217,18 @@ public final class ContentWriter implements FactSpanJsonReader.Sink {
             }
             documentsAdded++;
         }
-        writeAnnotations(content, document, inProject, where);
+        Map<String, String> keptInstead = writeAnnotations(content, document, inProject, where);
         writeComments(content.comments(), document);
+        writeLinks(content.links(), document, keptInstead, where);
     }
 
-    private void writeAnnotations(DocumentContent content, Document document, Set<Position> inProject,
-                                  String documentWhere) {
+    /**
+     * Returns, for each annotation of the file skipped because the project has one at its label and offsets, the id
+     * of the project's: links of the file to the skipped one join the project's instead.
+     */
+    private Map<String, String> writeAnnotations(DocumentContent content, Document document,
+                                                 Map<Position, String> inProject, String documentWhere) {
+        Map<String, String> keptInstead = new HashMap<>();
         Map<String, Annotation> known = store.annotationsWithIds(
                 content.annotations().stream().map(Annotation::id).toList());
         List<Annotation> added = new ArrayList<>();
@@ -218,7 +244,8 @@ public final class ContentWriter implements FactSpanJsonReader.Sink {
                             + differences(stored, annotation) + "); FactSpan does not overwrite it.");
                 }
                 annotationsUnchanged++;
-            } else if (inProject.contains(Position.of(annotation))) {
+            } else if (inProject.containsKey(Position.of(annotation))) {
+                keptInstead.put(annotation.id(), inProject.get(Position.of(annotation)));
                 annotationsDuplicate++;
             } else {
                 added.add(annotation);
@@ -235,6 +262,40 @@ public final class ContentWriter implements FactSpanJsonReader.Sink {
         }
         store.setProvenance(provenance);
         annotationsAdded += added.size();
+        return keptInstead;
+    }
+
+    /**
+     * A link whose id the project has with the same content is skipped; with other content, refused. One that joins
+     * two annotations the project already joins by a link of its type is skipped: the project keeps its own.
+     */
+    private void writeLinks(List<Link> links, Document document, Map<String, String> keptInstead,
+                            String documentWhere) {
+        for (Link read : links) {
+            Link link = new Link(read.id(), document.id(), read.type(), keptInstead.getOrDefault(read.from(),
+                    read.from()), keptInstead.getOrDefault(read.to(), read.to()), read.annotator(), read.created(),
+                    read.modified(), read.note());
+            String where = documentWhere + ", link " + FactSpanJsonReader.abbreviate(read.id());
+            Optional<Link> stored = store.link(link.id());
+            if (stored.isPresent()) {
+                if (!stored.get().equals(link)) {
+                    throw new FactSpanException(where + " differs from the project's link with that id;"
+                            + " FactSpan does not overwrite it.");
+                }
+                continue;
+            }
+            boolean joined = store.linksOf(link.from()).stream()
+                    .anyMatch(l -> l.type().equals(link.type()) && l.from().equals(link.from()) && l.to().equals(link.to()));
+            if (joined) {
+                continue;
+            }
+            try {
+                store.insert(link);
+            } catch (FactSpanException e) {
+                throw new FactSpanException(where + ": " + e.getMessage(), e);
+            }
+            linksAdded++;
+        }
     }
 
     private void writeComments(List<Comment> comments, Document document) {

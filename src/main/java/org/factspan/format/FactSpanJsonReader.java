@@ -34,6 +34,8 @@ import org.factspan.model.Comment;
 import org.factspan.model.Document;
 import org.factspan.model.FactSpanException;
 import org.factspan.model.Label;
+import org.factspan.model.Link;
+import org.factspan.model.LinkType;
 import org.factspan.model.ProjectContent;
 import org.factspan.model.ProjectContent.DocumentContent;
 import org.factspan.model.Provenance;
@@ -75,6 +77,10 @@ public final class FactSpanJsonReader {
 
         void labels(List<Label> labels);
 
+        /** The file's link types, when it has them (before its documents). */
+        default void linkTypes(List<LinkType> linkTypes) {
+        }
+
         void document(DocumentContent document);
     }
 
@@ -99,6 +105,7 @@ public final class FactSpanJsonReader {
     /** Reads the whole export in {@code file} into memory. */
     public ProjectContent readFile(Path file) {
         List<Label> labels = new ArrayList<>();
+        List<LinkType> linkTypes = new ArrayList<>();
         List<DocumentContent> documents = new ArrayList<>();
         reading(file, in -> {
             read(in, file.toString(), new Sink() {
@@ -108,13 +115,18 @@ public final class FactSpanJsonReader {
                 }
 
                 @Override
+                public void linkTypes(List<LinkType> read) {
+                    linkTypes.addAll(read);
+                }
+
+                @Override
                 public void document(DocumentContent document) {
                     documents.add(document);
                 }
             });
             return null;
         });
-        return new ProjectContent(labels, documents);
+        return new ProjectContent(labels, linkTypes, documents);
     }
 
     /** Runs {@code work} on {@code file}'s bytes; a file that cannot be opened is refused in one sentence. */
@@ -213,6 +225,7 @@ public final class FactSpanJsonReader {
                         exportedSeen = true;
                     }
                     case "labels" -> readLabels(json);
+                    case "link_types" -> readLinkTypes(json);
                     case "documents" -> readDocuments(json);
                     default -> json.skipChildren();
                 }
@@ -296,6 +309,64 @@ public final class FactSpanJsonReader {
             sink.labels(read);
         }
 
+        // ---- link types -------------------------------------------------------------------------------------------
+
+        private void readLinkTypes(JsonParser json) throws IOException {
+            requireHeader(" before its link types");
+            if (documentsSeen) {
+                throw new FactSpanException(name + " has its \"link_types\" after its documents; FactSpan reads them"
+                        + " first, as it writes them.");
+            }
+            expectArray(json, "link_types");
+            List<LinkType> read = new ArrayList<>();
+            Set<String> names = new HashSet<>();
+            int number = 0;
+            while (json.nextToken() != JsonToken.END_ARRAY) {
+                number++;
+                String where = "In " + name + ", link type " + number;
+                JsonNode node = object(json.readValueAsTree(), where);
+                LinkType type;
+                try {
+                    type = new LinkType(string(node, "name", where), strings(node, "from", where),
+                            strings(node, "to", where));
+                } catch (FactSpanException e) {
+                    throw new FactSpanException(where + ": " + e.getMessage(), e);
+                }
+                if (!names.add(type.name())) {
+                    throw new FactSpanException(where + " is named " + type.name() + ", as an earlier one is.");
+                }
+                for (String label : concat(type.from(), type.to())) {
+                    if (!labels.contains(label)) {
+                        throw new FactSpanException(where + " (" + type.name() + ") names the label \"" + label
+                                + "\", which the file's labels do not have.");
+                    }
+                }
+                read.add(type);
+            }
+            sink.linkTypes(read);
+        }
+
+        private static List<String> strings(JsonNode node, String field, String where) {
+            JsonNode value = required(node, field, where);
+            if (!value.isArray()) {
+                throw wrongType(value, field, "an array of label names", where);
+            }
+            List<String> read = new ArrayList<>();
+            for (JsonNode item : value) {
+                if (!item.isTextual()) {
+                    throw wrongType(item, field, "an array of label names", where);
+                }
+                read.add(item.textValue());
+            }
+            return read;
+        }
+
+        private static List<String> concat(List<String> a, List<String> b) {
+            List<String> all = new ArrayList<>(a);
+            all.addAll(b);
+            return all;
+        }
+
         // ---- documents --------------------------------------------------------------------------------------------
 
         private void readDocuments(JsonParser json) throws IOException {
@@ -348,7 +419,52 @@ public final class FactSpanJsonReader {
             Map<String, Provenance> provenance = new LinkedHashMap<>();
             List<Annotation> read = readAnnotations(annotations, document, documentName, where,
                     lineEnds == null ? null : new CarriedOffsets(new CodePointIndex(text), lineEnds), provenance);
-            return new DocumentContent(document, read, provenance, readComments(node.get("comments"), id, where));
+            return new DocumentContent(document, read, provenance, readComments(node.get("comments"), id, where),
+                    readLinks(node.get("links"), read, id, where));
+        }
+
+        /**
+         * Links are optional (an export of FactSpan before links has none). Each joins two annotations of its document
+         * in the file; whether its type allows their labels is for the writer, which knows the project's types too.
+         */
+        private List<Link> readLinks(JsonNode links, List<Annotation> annotations, String documentId,
+                                     String documentWhere) {
+            if (links == null || links.isNull()) {
+                return List.of();
+            }
+            if (!links.isArray()) {
+                throw wrongType(links, "links", "an array", documentWhere);
+            }
+            Set<String> ids = new HashSet<>();
+            annotations.forEach(a -> ids.add(a.id()));
+            Map<String, String> seen = new HashMap<>();
+            List<Link> read = new ArrayList<>();
+            int number = 0;
+            for (JsonNode node : links) {
+                number++;
+                String where = documentWhere + ", link " + annotationName(node, number);
+                object(node, where);
+                Link link = new Link(string(node, "id", where), documentId, string(node, "type", where),
+                        string(node, "from", where), string(node, "to", where), string(node, "annotator", where),
+                        instant(node.get("created"), "created", where), instant(node.get("modified"), "modified", where),
+                        nullableString(node, "note", where));
+                for (String end : List.of(link.from(), link.to())) {
+                    if (!ids.contains(end)) {
+                        throw new FactSpanException(where + " points to annotation " + abbreviate(end)
+                                + ", which the document does not have.");
+                    }
+                }
+                if (link.from().equals(link.to())) {
+                    throw new FactSpanException(where + " joins annotation " + abbreviate(link.from()) + " to itself.");
+                }
+                String twin = seen.putIfAbsent(link.type() + " " + link.from() + " " + link.to(), link.id());
+                if (twin != null) {
+                    throw new FactSpanException(where + " is a second " + link.type() + " link between the same two"
+                            + " annotations as link " + abbreviate(twin) + ".");
+                }
+                read.add(link);
+            }
+            return read;
         }
 
         /** Comments are optional: a project never reviewed has none. */

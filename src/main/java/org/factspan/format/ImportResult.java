@@ -12,7 +12,7 @@ package org.factspan.format;
  *                        document of that text
  */
 public record ImportResult(int labelsAdded, int documentsAdded, int documentsMerged, int annotationsAdded,
-                           int annotationsUnchanged, int annotationsDuplicate) {
+                           int annotationsUnchanged, int annotationsDuplicate, int linksAdded) {
 
     public int annotationsSkipped() {
         return annotationsUnchanged + annotationsDuplicate;

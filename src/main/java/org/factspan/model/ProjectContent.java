@@ -14,26 +14,41 @@ import java.util.Map;
  * it holds for another text, a label it lacks - is for the writer to decide.
  *
  * @param labels in the file's order
+ * @param linkTypes in the file's order; empty where the file names none
  */
-public record ProjectContent(List<Label> labels, List<DocumentContent> documents) {
+public record ProjectContent(List<Label> labels, List<LinkType> linkTypes, List<DocumentContent> documents) {
 
     public ProjectContent {
         labels = List.copyOf(labels);
+        linkTypes = List.copyOf(linkTypes);
         documents = List.copyOf(documents);
+    }
+
+    /** Content without link types (a format that has none). */
+    public ProjectContent(List<Label> labels, List<DocumentContent> documents) {
+        this(labels, List.of(), documents);
     }
 
     /**
      * One document of a {@link ProjectContent}; its annotations and comments carry the document's id.
      *
      * @param provenance where annotations accepted in a review came from, by annotation id
+     * @param links between the annotations of this document
      */
     public record DocumentContent(Document document, List<Annotation> annotations, Map<String, Provenance> provenance,
-                                  List<Comment> comments) {
+                                  List<Comment> comments, List<Link> links) {
 
         public DocumentContent {
             annotations = List.copyOf(annotations);
             provenance = Map.copyOf(provenance);
             comments = List.copyOf(comments);
+            links = List.copyOf(links);
+        }
+
+        /** A document without links. */
+        public DocumentContent(Document document, List<Annotation> annotations, Map<String, Provenance> provenance,
+                               List<Comment> comments) {
+            this(document, annotations, provenance, comments, List.of());
         }
     }
 }

@@ -32,7 +32,7 @@ class ContentWriterTest {
         try (ProjectStore store = ProjectStore.create(folder.resolve("p.factspan"))) {
             ImportResult result = ContentWriter.write(TWO_COPIES, "brat folder", store);
 
-            assertEquals(new ImportResult(1, 1, 1, 2, 0, 1), result);
+            assertEquals(new ImportResult(1, 1, 1, 2, 0, 1, 0), result);
             assertEquals(List.of("a-3", "a-1"), store.annotations("d-1").stream().map(Annotation::id).toList());
             assertEquals(PROVENANCE, store.provenanceOf("a-3").orElseThrow());
         }

@@ -45,7 +45,7 @@ class JsonImporterTest {
             ImportResult result = importString(first, copy);
             String second = Fixtures.export(copy, Clock.fixed(NOW, ZoneOffset.UTC));
 
-            assertEquals(new ImportResult(1, 2, 0, 8, 0, 0), result);
+            assertEquals(new ImportResult(1, 2, 0, 8, 0, 0, 0), result);
             assertEquals(first.replace("\"exported\":\"2026-11-22T10:00:00Z\"", "\"exported\":\"" + NOW + "\""),
                     second);
         }
@@ -77,7 +77,7 @@ class JsonImporterTest {
 
             ImportResult again = importString(export, copy);
 
-            assertEquals(new ImportResult(0, 0, 2, 0, 8, 0), again);
+            assertEquals(new ImportResult(0, 0, 2, 0, 8, 0, 0), again);
             assertEquals(8, again.annotationsSkipped());
             assertEquals(before, Fixtures.Snapshot.of(copy));
         }
@@ -95,7 +95,7 @@ class JsonImporterTest {
                                       "modified": "2026-11-21T08:30:00Z", "note": "bob's"}]}
                     """.formatted(Sha256.hex(Fixtures.SHORT), Fixtures.SHORT)), store);
 
-            assertEquals(new ImportResult(0, 0, 1, 1, 0, 0), result);
+            assertEquals(new ImportResult(0, 0, 1, 1, 0, 0, 0), result);
             assertEquals(1, store.documents().size());
             assertEquals("My copy", store.document("mine").orElseThrow().title());
             Annotation imported = store.annotation("a1").orElseThrow();
@@ -120,7 +120,7 @@ class JsonImporterTest {
                                       "modified": "2026-11-21T08:30:00Z", "note": null}]}
                     """.formatted(Sha256.hex(Fixtures.SHORT), Fixtures.SHORT)), store);
 
-            assertEquals(new ImportResult(0, 0, 1, 1, 0, 1), result);
+            assertEquals(new ImportResult(0, 0, 1, 1, 0, 1, 0), result);
             assertEquals(List.of("my-claim", "their-denial"),
                     store.annotations("mine").stream().map(Annotation::id).toList());
         }
