@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import org.factspan.format.ArticleImport;
+import org.factspan.format.FileKind;
 import org.factspan.format.ImportResult;
 import org.factspan.format.JsonImporter;
 import org.factspan.model.FactSpanException;
@@ -146,15 +146,14 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private static String importOne(ProjectStore store, Path file, Clock clock) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".json")) {
+        if (FileKind.of(file) == FileKind.EXPORT) {
             ImportResult result = new JsonImporter(clock).importFile(file, store);
             return String.format("%s: %d documents added, %d merged; %d annotations added, %d already present%s",
                     file, result.documentsAdded(), result.documentsMerged(), result.annotationsAdded(),
                     result.annotationsSkipped(), result.linksAdded() == 0 ? ""
                             : String.format("; %d links added", result.linksAdded()));
         }
-        if (name.endsWith(".txt")) {
+        if (FileKind.of(file) == FileKind.ARTICLE) {
             ArticleImport.Outcome outcome = new ArticleImport(clock).importFile(store, file);
             return outcome.added()
                     ? String.format("%s: added as \"%s\" (%,d code points)", file, outcome.document().title(),

@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.factspan.format.ContentWriter;
 import org.factspan.format.FactSpanJsonReader;
+import org.factspan.format.FileKind;
 import org.factspan.model.FactSpanException;
 import org.factspan.model.Label;
 import org.factspan.model.ProjectContent;
@@ -35,7 +36,7 @@ public record ReviewSide(Path origin, List<String> labels, List<SideDocument> do
      * corrupt, not a FactSpan project or from a newer FactSpan (see {@link ProjectStore#openReadOnly}).
      */
     public static ReviewSide open(Path file) {
-        if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+        if (FileKind.of(file) == FileKind.EXPORT) {
             return openExport(file);
         }
         try (ProjectStore store = ProjectStore.openReadOnly(file)) {

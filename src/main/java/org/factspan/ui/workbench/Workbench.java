@@ -30,6 +30,7 @@ import org.factspan.edit.Edit;
 import org.factspan.edit.Editor;
 import org.factspan.edit.Step;
 import org.factspan.format.ArticleImport;
+import org.factspan.format.FileKind;
 import org.factspan.model.Annotation;
 import org.factspan.model.Comment;
 import org.factspan.model.Document;
@@ -316,7 +317,7 @@ public final class Workbench {
         List<Object> results = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             try {
-                if (!files.get(i).getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".txt")) {
+                if (FileKind.of(files.get(i)) != FileKind.ARTICLE) {
                     throw new FactSpanException(files.get(i) + " is not a .txt article; the window imports .txt"
                             + " articles (a FactSpan .json export is imported with 'factspan import').");
                 }

@@ -26,6 +26,7 @@ import java.util.prefs.Preferences;
 
 import javax.imageio.ImageIO;
 
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
@@ -39,6 +40,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Shape;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -57,6 +60,7 @@ import org.factspan.ui.Settings;
 import org.factspan.ui.Tasks;
 import org.factspan.ui.main.MainWindow;
 import org.factspan.ui.workbench.Workbench;
+import org.fxmisc.richtext.BorderPath;
 import org.fxmisc.richtext.StyleClassedTextArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -411,8 +415,13 @@ class ReviewWindowTest {
         assertEquals(0.2, bar.getProgress(), 1e-9, "1 of 5");
     }
 
+    /**
+     * The picture of review mode (target/screenshots/review.png, copied to docs/images/review.png) shows what it is
+     * for: the Review tab with its panel, and bob's annotations as dashed boxes around their words, read from the
+     * pixels of the picture itself.
+     */
     @Test
-    void screenshotOfTheWindowInReviewMode() throws Exception {
+    void thePictureOfReviewModeShowsTheReviewTabAndTheirAnnotationsAsDashedBoxes() throws Exception {
         twoAnnotators();
         openWindow();
         reviewTheirs(theirs);
@@ -423,11 +432,72 @@ class ReviewWindowTest {
             area().deselect();
         });
         WaitForAsyncUtils.waitForFxEvents();
-        WritableImage image = fx(() -> stage.getScene().getRoot().snapshot(null, null));
+        Node root = stage.getScene().getRoot();
+        WritableImage image = fx(() -> root.snapshot(null, null));
         Path png = Path.of("target", "screenshots", "review.png");
         Files.createDirectories(png.getParent());
         ImageIO.write(toBuffered(image), "png", png.toFile());
-        assertTrue(Files.size(png) > 10_000, "a real picture of the window");
+
+        assertTrue(reviewTab().isSelected(), "the Review tab is in front");
+        Node reviewPanel = robot.lookup(".review-panel").query();
+        Bounds panel = fx(() -> root.sceneToLocal(reviewPanel.localToScene(reviewPanel.getLayoutBounds())));
+        assertTrue(panel.getWidth() > 100 && panel.getHeight() > 100 && panel.getMaxX() <= image.getWidth()
+                && panel.getMaxY() <= image.getHeight(), "the review panel is inside the picture: " + panel);
+        assertDashedBoxInPicture(image, bobEvidence);
+        assertDashedBoxInPicture(image, bobKremlin);
+    }
+
+    /**
+     * Around {@code bob}'s one-line span the article draws a box with a dash array, and along the box's top edge the
+     * picture alternates between the box's colour and the colour inside it.
+     */
+    private void assertDashedBoxInPicture(WritableImage image, Annotation bob) throws Exception {
+        Node root = stage.getScene().getRoot();
+        Bounds span = fx(() -> root.screenToLocal(area().getCharacterBoundsOnScreen(bob.start(), bob.end())
+                .orElseThrow()));
+        List<Shape> boxes = fx(() -> robot.from(area()).lookup((Node n) -> n instanceof BorderPath).queryAll()
+                .stream().map(Shape.class::cast).filter(box -> {
+                    Bounds b = root.sceneToLocal(box.localToScene(box.getBoundsInLocal()));
+                    return box.isVisible() && Math.abs(b.getMinX() - span.getMinX()) < 2
+                            && Math.abs(b.getMaxX() - span.getMaxX()) < 2
+                            && Math.abs(b.getMinY() - span.getMinY()) < 2;
+                }).toList());
+        assertEquals(1, boxes.size(), "one box around " + bob.quote() + " at " + span);
+        Shape box = boxes.get(0);
+        assertFalse(box.getStrokeDashArray().isEmpty(), "the box around " + bob.quote() + " is dashed");
+
+        Bounds edge = fx(() -> root.sceneToLocal(box.localToScene(box.getBoundsInLocal())));
+        Color stroke = (Color) box.getStroke();
+        PixelReader pixels = image.getPixelReader();
+        int below = (int) Math.ceil(edge.getMinY() + box.getStrokeWidth()) + 1;
+        int dashes = 0;
+        int gaps = 0;
+        for (int y = (int) edge.getMinY(); y < below; y++) {
+            int rowDashes = 0;
+            int rowGaps = 0;
+            boolean inDash = false;
+            for (int x = (int) Math.ceil(edge.getMinX()) + 2; x < (int) edge.getMaxX() - 2; x++) {
+                Color here = pixels.getColor(x, y);
+                boolean ink = distance(here, stroke) < distance(here, pixels.getColor(x, below));
+                if (ink && !inDash) {
+                    rowDashes++;
+                } else if (!ink && inDash) {
+                    rowGaps++;
+                }
+                inDash = ink;
+            }
+            if (rowDashes > dashes) {
+                dashes = rowDashes;
+                gaps = rowGaps;
+            }
+        }
+        assertTrue(dashes >= 5 && gaps >= 4, "the picture shows a dashed edge over " + bob.quote() + ": " + dashes
+                + " dashes, " + gaps + " gaps");
+    }
+
+    private static double distance(Color a, Color b) {
+        return Math.abs(a.getRed() - b.getRed()) + Math.abs(a.getGreen() - b.getGreen())
+                + Math.abs(a.getBlue() - b.getBlue());
     }
 
     // ---- the two projects ----------------------------------------------------------------------------------------
