@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.factspan.model.Annotation;
+import org.factspan.model.Comment;
 import org.factspan.model.Document;
 import org.factspan.model.FactSpanException;
 import org.factspan.store.ProjectStore;
@@ -162,6 +163,16 @@ public final class Editor {
         }
         return change("resize " + before.label(), before,
                 before.withSpan(start, end, document.index().slice(start, end), now()));
+    }
+
+    /**
+     * The step that leaves a comment (author: this editor's annotator, time: now) on {@code target} in a document; the
+     * one place comments are made, so a blank one is refused here, by {@link Comment}.
+     */
+    public Step commenting(String documentId, String target, String text) {
+        Comment comment = new Comment(UUID.randomUUID().toString(), documentId, target, annotator, now(),
+                text == null ? null : text.strip());
+        return new Step("comment", List.of(new Change.CommentChange(null, comment)));
     }
 
     private static Optional<Step> change(String description, Annotation before, Annotation after) {
