@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.factspan.model.Annotation;
+import org.factspan.model.Comment;
 import org.factspan.model.Document;
 import org.factspan.model.FactSpanException;
 import org.factspan.model.Link;
@@ -211,6 +212,16 @@ public final class Editor {
 
     private Link existingLink(String linkId) {
         return store.link(linkId).orElseThrow(() -> new FactSpanException("There is no link " + linkId + "."));
+    }
+
+    /**
+     * The step that leaves a comment (author: this editor's annotator, time: now) on {@code target} in a document; the
+     * one place comments are made, so a blank one is refused here, by {@link Comment}.
+     */
+    public Step commenting(String documentId, String target, String text) {
+        Comment comment = new Comment(UUID.randomUUID().toString(), documentId, target, annotator, now(),
+                text == null ? null : text.strip());
+        return new Step("comment", List.of(new Change.CommentChange(null, comment)));
     }
 
     private static Optional<Step> change(String description, Annotation before, Annotation after) {

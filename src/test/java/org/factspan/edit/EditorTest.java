@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.Optional;
 
 import org.factspan.model.Annotation;
+import org.factspan.model.Comment;
 import org.factspan.model.Document;
 import org.factspan.model.FactSpanException;
+import org.factspan.model.Timestamps;
 import org.factspan.store.ProjectStore;
 import org.factspan.store.StoreException;
 import org.factspan.text.Sha256;
@@ -35,12 +37,12 @@ class EditorTest {
     private Editor editor;
     private Document doc;
     private final List<Edit> heard = new ArrayList<>();
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00.123456Z"), ZoneOffset.UTC);
 
     @BeforeEach
     void setUp() {
         store = ProjectStore.create(dir.resolve("p.factspan"));
         doc = store.addDocumentIfAbsent(new Document("d1", "budanov", null, Sha256.hex(TEXT), TEXT, Instant.EPOCH));
-        Clock clock = Clock.fixed(Instant.parse("2026-11-22T10:00:00.123456Z"), ZoneOffset.UTC);
         editor = new Editor(store, "alice", clock, 3);
         editor.addListener((step, undone) -> heard.addAll(step.edits()));
     }
@@ -199,5 +201,15 @@ class EditorTest {
         assertEquals("Another window is editing this project.", refused.getMessage());
         assertFalse(reader.canUndo());
         assertEquals(List.of(), store.annotations(doc.id()));
+    }
+
+    @Test
+    void aCommentIsMadeByTheAnnotatorNowWithItsTextStrippedAndABlankOneIsRefused() {
+        Step step = editor.commenting(doc.id(), "a1", "  Which drones?\n");
+        Comment comment = (Comment) step.changes().get(0).after();
+        assertEquals(List.of("d1", "a1", "alice", Timestamps.now(clock), "Which drones?"), List.of(
+                comment.documentId(), comment.target(), comment.author(), comment.created(), comment.text()));
+        assertEquals("A comment needs some text.", assertThrows(FactSpanException.class,
+                () -> editor.commenting(doc.id(), "a1", "   ")).getMessage());
     }
 }

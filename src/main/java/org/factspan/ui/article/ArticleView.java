@@ -33,6 +33,7 @@ import org.factspan.model.CodePointIndex;
 import org.factspan.model.Document;
 import org.factspan.model.Span;
 import org.factspan.text.WordSnapper;
+import org.factspan.ui.Keys;
 import org.factspan.ui.view.AnnotationStyler;
 import org.factspan.ui.view.DisplayText;
 import org.factspan.ui.view.RightToLeftParagraphs;
@@ -428,46 +429,52 @@ public final class ArticleView {
         } else if (event.isShiftDown() && isArrow(event.getCode())) {
             exactSelection = false;
         }
-        if (event.isShortcutDown() || event.isAltDown()) {
-            return;
-        }
         if (reviewKeys.test(event)) {
             event.consume();
             return;
         }
-        KeyCode code = event.getCode();
-        int key = digit(code);
-        if (key > 0) {
-            workbench.labelForKey(key).ifPresent(label -> applyLabel(label.name()));
+        if (Keys.of(Keys.Context.ARTICLE, event).filter(action -> perform(action, event)).isPresent()) {
             event.consume();
-        } else if (code == KeyCode.TAB) {
-            int caret = caretInCodePoints();
-            if (event.isShiftDown()) {
-                workbench.selectPrevious(caret);
-            } else {
-                workbench.selectNext(caret);
+        }
+    }
+
+    /** Does what an article key asks; returns false when it does not apply now, to leave the key to the area. */
+    private boolean perform(Keys action, KeyEvent event) {
+        switch (action) {
+            case TAG -> workbench.labelForKey(digit(event.getCode())).ifPresent(label -> applyLabel(label.name()));
+            case NEXT_ANNOTATION -> workbench.selectNext(caretInCodePoints());
+            case PREVIOUS_ANNOTATION -> workbench.selectPrevious(caretInCodePoints());
+            case DELETE_ANNOTATION -> workbench.deleteSelected();
+            case EDIT_NOTE -> {
+                if (workbench.selected() == null) {
+                    return false;
+                }
+                onEditNote.run();
             }
-            event.consume();
-        } else if (code == KeyCode.DELETE || code == KeyCode.BACK_SPACE) {
-            workbench.deleteSelected();
-            event.consume();
-        } else if (code == KeyCode.ENTER && workbench.selected() != null) {
-            onEditNote.run();
-            event.consume();
-        } else if (code == KeyCode.M && workbench.selected() != null) {
-            // With an annotation selected (Tab, click), select text and press M: the annotation takes its bounds.
-            Span selection = selectionInCodePoints();
-            if (selection != null) {
-                workbench.moveBoundaryOfSelected(selection.start(), selection.end());
+            case MOVE_ANNOTATION -> {
+                if (workbench.selected() == null) {
+                    return false;
+                }
+                moveSelectedToSelection();
+            }
+            case CLEAR_SELECTION -> {
                 area.deselect();
-            } else {
-                workbench.messageProperty().set("Select the text the annotation should cover, then press M.");
+                workbench.select(null);
             }
-            event.consume();
-        } else if (code == KeyCode.ESCAPE) {
+            default -> throw new IllegalArgumentException(action + " is no article key");
+        }
+        return true;
+    }
+
+    /** With an annotation selected (Tab, click), select text and press M: the annotation takes its bounds. */
+    private void moveSelectedToSelection() {
+        Span selection = selectionInCodePoints();
+        if (selection != null) {
+            workbench.moveBoundaryOfSelected(selection.start(), selection.end());
             area.deselect();
-            workbench.select(null);
-            event.consume();
+        } else {
+            workbench.messageProperty().set("Select the text the annotation should cover, then press "
+                    + Keys.MOVE_ANNOTATION.keyText() + ".");
         }
     }
 

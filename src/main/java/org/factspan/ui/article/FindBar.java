@@ -9,17 +9,17 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
+import org.factspan.ui.Keys;
 import org.factspan.ui.view.StyleMarks;
 import org.fxmisc.richtext.model.StyleSpans;
 
 /**
- * Ctrl+F: finds text in the article (ignoring case), highlights every match, and steps through them with Enter and
- * Shift+Enter. Matches are display ranges; they are laid over the annotation styles, never stored.
+ * Finds text in the article (ignoring case), highlights every match, and steps through them with the
+ * {@link Keys.Context#FIND} keys. Matches are display ranges; they are laid over the annotation styles, never stored.
  */
 final class FindBar {
 
@@ -48,15 +48,15 @@ final class FindBar {
         bar.setVisible(false);
         bar.setManaged(false);
         field.textProperty().addListener((obs, old, text) -> search(text));
-        field.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                step(e.isShiftDown() ? -1 : 1);
-                e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE) {
-                hide();
-                e.consume();
+        field.setOnKeyPressed(e -> Keys.of(Keys.Context.FIND, e).ifPresent(action -> {
+            switch (action) {
+                case FIND_NEXT -> step(1);
+                case FIND_PREVIOUS -> step(-1);
+                case CLOSE_FIND -> hide();
+                default -> throw new IllegalArgumentException(action + " is no find bar key");
             }
-        });
+            e.consume();
+        }));
     }
 
     Node node() {

@@ -1,6 +1,8 @@
 package org.factspan.ui.main;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javafx.application.Platform;
@@ -16,6 +18,7 @@ import javafx.stage.Stage;
 
 import org.factspan.model.Decision;
 import org.factspan.model.Label;
+import org.factspan.ui.Keys;
 import org.factspan.ui.Settings;
 import org.factspan.ui.article.ArticleView;
 import org.factspan.ui.review.ReviewModel;
@@ -32,6 +35,7 @@ final class MainMenu {
     private final Workbench workbench;
     private final Menu showLabelsMenu = new Menu("Show _Labels");
     private final MenuBar bar;
+    private final Map<KeyCombination, Runnable> moreAccelerators = new LinkedHashMap<>();
 
     MainMenu(MainWindow window, Stage stage, Workbench workbench, Settings settings, ArticleView article,
              ReviewModel review, ProjectActions actions) {
@@ -41,62 +45,66 @@ final class MainMenu {
 
         Menu file = new Menu("_File");
         file.getItems().addAll(
-                item("_New Project...", "Shortcut+N", actions::newProject),
-                item("_Open Project...", "Shortcut+O", actions::chooseProject),
+                item("_New Project...", Keys.NEW_PROJECT, actions::newProject),
+                item("_Open Project...", Keys.OPEN_PROJECT, actions::chooseProject),
                 actions.recentMenu(),
                 new SeparatorMenuItem(),
-                item("_Import Articles...", "Shortcut+I", actions::chooseArticles),
-                item("_Export...", "Shortcut+E", actions::chooseExport),
+                item("_Import Articles...", Keys.IMPORT, actions::chooseArticles),
+                item("_Export...", Keys.EXPORT, actions::chooseExport),
                 new SeparatorMenuItem(),
-                item("_Quit", "Shortcut+Q", Platform::exit));
+                item("_Quit", Keys.QUIT, Platform::exit));
 
-        MenuItem undo = item("_Undo", "Shortcut+Z", workbench::undo);
+        MenuItem undo = item("_Undo", Keys.UNDO, workbench::undo);
         undo.textProperty().bind(workbench.undoTextProperty());
         undo.disableProperty().bind(workbench.canUndoProperty().not());
-        MenuItem redo = item("_Redo", "Shortcut+Shift+Z", workbench::redo);
+        MenuItem redo = item("_Redo", Keys.REDO, workbench::redo);
         redo.textProperty().bind(workbench.redoTextProperty());
         redo.disableProperty().bind(workbench.canRedoProperty().not());
-        MenuItem delete = item("_Delete Annotation", "Delete", workbench::deleteSelected);
-        MenuItem note = item("Edit _Note...", "Enter", window::editNote);
-        MenuItem comment = item("_Comment on Annotation...", null, window::commentOnAnnotation);
+        MenuItem delete = item("_Delete Annotation", Keys.DELETE_ANNOTATION, workbench::deleteSelected);
+        MenuItem note = item("Edit _Note...", Keys.EDIT_NOTE, window::editNote);
+        MenuItem comment = item("_Comment on Annotation...", window::commentOnAnnotation);
         comment.disableProperty().bind(workbench.selectedProperty().isNull());
         delete.disableProperty().bind(workbench.selectedProperty().isNull());
         note.disableProperty().bind(workbench.selectedProperty().isNull());
         Menu edit = new Menu("_Edit");
         edit.getItems().addAll(undo, redo, new SeparatorMenuItem(), delete, note, comment, new SeparatorMenuItem(),
-                item("_Find...", "Shortcut+F", article::showFind),
+                item("_Find...", Keys.FIND, article::showFind),
                 new SeparatorMenuItem(),
-                item("Annotator _Name...", null, window::changeAnnotator));
+                item("Annotator _Name...", window::changeAnnotator));
 
         CheckMenuItem darkTheme = new CheckMenuItem("_Dark Theme");
         darkTheme.setSelected(settings.darkTheme());
-        darkTheme.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
+        accelerate(darkTheme, Keys.DARK_THEME);
         darkTheme.setOnAction(e -> window.applyTheme(darkTheme.isSelected()));
         Menu view = new Menu("_View");
         view.getItems().addAll(
-                item("Zoom _In", "Shortcut+Equals", () -> window.setZoom(window.zoom() * 1.1)),
-                item("Zoom _Out", "Shortcut+Minus", () -> window.setZoom(window.zoom() / 1.1)),
-                item("_Actual Size", "Shortcut+0", () -> window.setZoom(1.0)),
+                item("Zoom _In", Keys.ZOOM_IN, () -> window.setZoom(window.zoom() * 1.1)),
+                item("Zoom _Out", Keys.ZOOM_OUT, () -> window.setZoom(window.zoom() / 1.1)),
+                item("_Actual Size", Keys.ACTUAL_SIZE, () -> window.setZoom(1.0)),
                 new SeparatorMenuItem(), darkTheme, showLabelsMenu);
 
         Menu reviewMenu = new Menu("_Review");
-        MenuItem next = item("_Next Difference", "F8", review::next);
-        MenuItem previous = item("_Previous Difference", "Shift+F8", review::previous);
-        MenuItem keep = item("_Keep Mine  (K)", null, () -> review.decide(Decision.KEEP_MINE));
-        MenuItem accept = item("Accept _Theirs  (T)", null, () -> review.decide(Decision.ACCEPT_THEIRS));
-        MenuItem both = item("Accept _Both  (B)", null, () -> review.decide(Decision.ACCEPT_BOTH));
-        MenuItem reject = item("Reject Both  (_X)", null, () -> review.decide(Decision.REJECT_BOTH));
-        MenuItem closeReview = item("_Close Review", null, window::closeReview);
+        MenuItem next = item("_Next Difference", Keys.NEXT_DIFFERENCE, review::next);
+        MenuItem previous = item("_Previous Difference", Keys.PREVIOUS_DIFFERENCE, review::previous);
+        MenuItem keep = item("_Keep Mine  (" + Keys.KEEP_MINE.keyText() + ")",
+                () -> review.decide(Decision.KEEP_MINE));
+        MenuItem accept = item("Accept _Theirs  (" + Keys.ACCEPT_THEIRS.keyText() + ")",
+                () -> review.decide(Decision.ACCEPT_THEIRS));
+        MenuItem both = item("Accept _Both  (" + Keys.ACCEPT_BOTH.keyText() + ")",
+                () -> review.decide(Decision.ACCEPT_BOTH));
+        MenuItem reject = item("Reject Both  (_" + Keys.REJECT_BOTH.keyText() + ")",
+                () -> review.decide(Decision.REJECT_BOTH));
+        MenuItem closeReview = item("_Close Review", window::closeReview);
         var noReview = review.reviewProperty().isNull();
         for (MenuItem reviewItem : List.of(next, previous, keep, accept, both, reject, closeReview)) {
             reviewItem.disableProperty().bind(noReview);
         }
-        reviewMenu.getItems().addAll(item("_Review Colleague's File...", "Shortcut+R", window::chooseReview),
+        reviewMenu.getItems().addAll(item("_Review Colleague's File...", Keys.REVIEW, window::chooseReview),
                 new SeparatorMenuItem(), next, previous, new SeparatorMenuItem(), keep, accept, both, reject,
                 new SeparatorMenuItem(), closeReview);
 
         Menu help = new Menu("_Help");
-        help.getItems().addAll(item("_Keyboard Shortcuts", "F1", this::showShortcuts), item("_About FactSpan", null,
+        help.getItems().addAll(item("_Keyboard Shortcuts", Keys.SHORTCUTS, this::showShortcuts), item("_About FactSpan",
                 this::showAbout));
 
         bar = new MenuBar(file, edit, view, reviewMenu, help);
@@ -124,11 +132,31 @@ final class MainMenu {
         }
     }
 
-    private static MenuItem item(String text, String accelerator, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        if (accelerator != null) {
-            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+    /**
+     * The accelerators beyond each item's first (Ctrl+Y for redo): a menu item has one, so the window's scene
+     * takes these.
+     */
+    Map<KeyCombination, Runnable> moreAccelerators() {
+        return moreAccelerators;
+    }
+
+    private MenuItem item(String text, Keys keys, Runnable action) {
+        MenuItem item = item(text, action);
+        accelerate(item, keys);
+        for (KeyCombination more : keys.combinations().subList(1, keys.combinations().size())) {
+            moreAccelerators.put(more, action);
         }
+        return item;
+    }
+
+    /** The user data names the table's action, so a test can hold each accelerator against the table. */
+    private static void accelerate(MenuItem item, Keys keys) {
+        item.setAccelerator(keys.accelerator());
+        item.setUserData(keys);
+    }
+
+    private static MenuItem item(String text, Runnable action) {
+        MenuItem item = new MenuItem(text);
         item.setOnAction(e -> action.run());
         return item;
     }
@@ -138,7 +166,7 @@ final class MainMenu {
         alert.initOwner(stage);
         alert.setTitle("Keyboard Shortcuts");
         alert.setHeaderText("FactSpan keyboard shortcuts");
-        alert.setContentText(Shortcuts.text(workbench.labels()));
+        alert.setContentText(Keys.help(workbench.labels()));
         alert.getDialogPane().setMinWidth(560);
         alert.showAndWait();
     }

@@ -22,9 +22,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -208,7 +205,7 @@ public final class MainWindow {
             event.setDropCompleted(files);
             event.consume();
         });
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN), workbench::redo);
+        scene.getAccelerators().putAll(menu.moreAccelerators());
         applyTheme(settings.darkTheme());
         zoom = settings.get("zoom", 1.0);
         article.setZoom(zoom);

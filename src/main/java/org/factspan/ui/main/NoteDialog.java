@@ -6,14 +6,14 @@ import javafx.application.Platform;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Window;
 
 import org.factspan.model.Annotation;
 import org.factspan.model.Texts;
+import org.factspan.ui.Keys;
 
-/** Edits the note of one annotation: Ctrl+Enter saves, Escape cancels, Enter starts a new line. */
+/** Edits the note of one annotation: {@link Keys#SAVE_NOTE} saves, Escape cancels, Enter starts a new line. */
 final class NoteDialog {
 
     private NoteDialog() {
@@ -29,7 +29,7 @@ final class NoteDialog {
         text.setPrefRowCount(5);
         text.setPrefColumnCount(40);
         text.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER && e.isShortcutDown()) {
+            if (Keys.SAVE_NOTE.matches(e)) {
                 dialog.setResult(text.getText());
                 dialog.close();
                 e.consume();

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -255,14 +254,11 @@ public final class ReviewModel {
     /** Leaves a comment on the current difference (on my annotation if I have one there, else on theirs). */
     public void comment(String text) {
         Item item = current.get();
-        if (item == null || text == null || text.isBlank()) {
+        if (item == null) {
             return;
         }
         Difference d = item.difference();
-        String target = d.mine() != null ? d.mine().id() : d.theirs().id();
-        Comment comment = new Comment(UUID.randomUUID().toString(), item.document().mine().id(), target,
-                workbench.annotator(), org.factspan.model.Timestamps.now(clock), text.strip());
-        workbench.perform("comment", List.of(new Change.CommentChange(null, comment)));
+        workbench.comment(item.document().mine().id(), d.mine() != null ? d.mine().id() : d.theirs().id(), text);
     }
 
     /** The comments on the current difference. */

@@ -6,6 +6,7 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
@@ -25,7 +26,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -40,11 +40,12 @@ import org.factspan.model.Texts;
 import org.factspan.review.Agreement;
 import org.factspan.review.Difference;
 import org.factspan.review.Review;
+import org.factspan.ui.Keys;
 
 /**
  * The review side panel: progress, the agreement chart, the differences (filterable by category), the current
- * difference with my and their annotation and its comments, and the decision buttons. Keys: F8 / Shift+F8 step
- * through differences; K keep mine, T accept theirs, B accept both, X reject both, C comment.
+ * difference with my and their annotation and its comments, and the decision buttons, with their keys from
+ * {@link Keys}.
  */
 public final class ReviewPanel {
 
@@ -159,10 +160,10 @@ public final class ReviewPanel {
         model.reviewProperty().addListener((obs, old, review) -> showReview(review));
 
         FlowPane buttons = new FlowPane(6, 6,
-                decisionButton("Keep mine", "K", Decision.KEEP_MINE),
-                decisionButton("Accept theirs", "T", Decision.ACCEPT_THEIRS),
-                decisionButton("Accept both", "B", Decision.ACCEPT_BOTH),
-                decisionButton("Reject both", "X", Decision.REJECT_BOTH),
+                decisionButton("Keep mine", Keys.KEEP_MINE, Decision.KEEP_MINE),
+                decisionButton("Accept theirs", Keys.ACCEPT_THEIRS, Decision.ACCEPT_THEIRS),
+                decisionButton("Accept both", Keys.ACCEPT_BOTH, Decision.ACCEPT_BOTH),
+                decisionButton("Reject both", Keys.REJECT_BOTH, Decision.REJECT_BOTH),
                 commentButton());
         details.getStyleClass().add("difference-details");
         details.setPadding(new Insets(6));
@@ -188,26 +189,27 @@ public final class ReviewPanel {
 
     /** The decision and comment keys, also used by the article during a review. */
     public boolean handleKey(KeyEvent event) {
-        if (!model.isOpen() || event.isShortcutDown() || event.isAltDown()) {
+        Optional<Keys> action = Keys.of(Keys.Context.REVIEW, event);
+        if (!model.isOpen() || action.isEmpty()) {
             return false;
         }
-        KeyCode code = event.getCode();
-        Decision decision = switch (code) {
-            case K -> Decision.KEEP_MINE;
-            case T -> Decision.ACCEPT_THEIRS;
-            case B -> Decision.ACCEPT_BOTH;
-            case X -> Decision.REJECT_BOTH;
-            default -> null;
-        };
-        if (decision != null) {
-            model.decide(decision);
-            return true;
+        switch (action.get()) {
+            case KEEP_MINE -> model.decide(Decision.KEEP_MINE);
+            case ACCEPT_THEIRS -> model.decide(Decision.ACCEPT_THEIRS);
+            case ACCEPT_BOTH -> model.decide(Decision.ACCEPT_BOTH);
+            case REJECT_BOTH -> model.decide(Decision.REJECT_BOTH);
+            case COMMENT -> {
+                if (model.currentProperty().get() == null) {
+                    return false;
+                }
+                askComment();
+            }
+            // F8 and Shift+F8 are the Review menu's accelerators, which work wherever the focus is.
+            default -> {
+                return false;
+            }
         }
-        if (code == KeyCode.C && model.currentProperty().get() != null) {
-            askComment();
-            return true;
-        }
-        return false;
+        return true;
     }
 
     private MenuItem bulkItem(String text, Difference.Category category, Decision decision) {
@@ -216,8 +218,8 @@ public final class ReviewPanel {
         return item;
     }
 
-    private Button decisionButton(String text, String key, Decision decision) {
-        Button button = new Button(text + " (" + key + ")");
+    private Button decisionButton(String text, Keys key, Decision decision) {
+        Button button = new Button(text + " (" + key.keyText() + ")");
         button.setOnAction(e -> model.decide(decision));
         button.disableProperty().bind(model.currentProperty().isNull());
         button.setFocusTraversable(false);
@@ -225,7 +227,7 @@ public final class ReviewPanel {
     }
 
     private Button commentButton() {
-        Button button = new Button("Comment... (C)");
+        Button button = new Button("Comment... (" + Keys.COMMENT.keyText() + ")");
         button.setOnAction(e -> askComment());
         button.disableProperty().bind(model.currentProperty().isNull());
         button.setFocusTraversable(false);
@@ -303,7 +305,8 @@ public final class ReviewPanel {
     private void showDetails(ReviewModel.Item item) {
         details.getChildren().clear();
         if (item == null) {
-            Label hint = new Label(model.isOpen() ? "Press F8 for the next difference." : "");
+            Label hint = new Label(model.isOpen() ? "Press " + Keys.NEXT_DIFFERENCE.keyText()
+                    + " for the next difference." : "");
             hint.getStyleClass().add("empty-hint");
             details.getChildren().add(hint);
             return;

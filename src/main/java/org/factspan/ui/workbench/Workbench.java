@@ -410,12 +410,17 @@ public final class Workbench {
     /** Leaves a comment (author: the annotator, time: now) on the selected annotation, as an undoable edit. */
     public void commentOnSelected(String text) {
         Annotation current = selected.get();
-        if (current == null || text == null || text.isBlank()) {
-            return;
+        if (current != null) {
+            comment(current.documentId(), current.id(), text);
         }
-        Comment comment = new Comment(java.util.UUID.randomUUID().toString(), current.documentId(), current.id(),
-                annotator, org.factspan.model.Timestamps.now(clock), text.strip());
-        perform("comment", List.of(new org.factspan.edit.Change.CommentChange(null, comment)));
+    }
+
+    /**
+     * Leaves a comment (author: the annotator, time: now) on {@code target}, an annotation of the document or a
+     * colleague's, as an undoable edit; a blank one is refused with a message.
+     */
+    public void comment(String documentId, String target, String text) {
+        attempt(false, () -> Optional.of(editor.perform(editor.commenting(documentId, target, text))));
     }
 
     /** The comments on one annotation of the open document, oldest first. */

@@ -111,6 +111,15 @@ class WorkbenchTest {
     }
 
     @Test
+    void aBlankCommentIsRefusedWithOneSentenceAndNothingToUndo() {
+        Annotation claim = workbench.tag("claim", 16, 35).orElseThrow();
+        workbench.commentOnSelected(" \n ");
+        assertEquals("A comment needs some text.", workbench.messageProperty().get());
+        assertTrue(workbench.commentsOn(claim.id()).isEmpty());
+        assertEquals("Undo add claim", workbench.undoTextProperty().get());
+    }
+
+    @Test
     void movingTheBoundaryOfTheSelectedAnnotationFollowsTheQuoteAndUndoes() {
         Annotation claim = workbench.tag("claim", 16, 35).orElseThrow();
         Annotation moved = workbench.moveBoundaryOfSelected(16, 22).orElseThrow();
