@@ -10,11 +10,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.factspan.RefusalContract;
@@ -27,6 +25,7 @@ import org.factspan.store.DocumentSummary;
 import org.factspan.store.ProjectStore;
 import org.factspan.text.Sha256;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fuzzes the FactSpan JSON importer: any bytes end in an import or in one sentence, and a refused file leaves the
@@ -48,7 +47,8 @@ class JsonImportFuzzTest {
     /** The text of the project's own document; the seeds merge into it and clash with its annotation "a-base". */
     static final String BASE_TEXT = "\uD83D\uDCA5 Mr Budanov said Russia helped Hamas.\nБуданов: Россия помогла ХАМАС.";
 
-    private static Path folder;
+    @TempDir
+    static Path folder;
     private static Path template;
     private static ProjectStore project;
     private static int projects;
@@ -79,7 +79,6 @@ class JsonImportFuzzTest {
         if (project == null) {
             try {
                 if (template == null) {
-                    folder = Files.createTempDirectory("factspan-fuzz-import");
                     template = createTemplate(folder.resolve("template" + ProjectStore.EXTENSION));
                 }
                 Path copy = folder.resolve("project-" + projects++ + ProjectStore.EXTENSION);
@@ -124,21 +123,14 @@ class JsonImportFuzzTest {
         }
     }
 
+    /** Closed before JUnit deletes the folder, which it does after every {@code @AfterAll}. */
     @AfterAll
-    static void deleteProjects() throws IOException {
+    static void closeProject() {
         if (project != null) {
             project.close();
             project = null;
         }
-        if (folder != null) {
-            try (Stream<Path> paths = Files.walk(folder)) {
-                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(path);
-                }
-            }
-            folder = null;
-            template = null;
-        }
+        template = null;
     }
 
     /** Everything an import can write: labels, documents, annotations, their provenance and comments. */
