@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.factspan.FactSpanJsonDictionary;
 import org.factspan.RefusalContract;
 import org.factspan.model.Annotation;
 import org.factspan.model.Comment;
@@ -53,6 +54,7 @@ class JsonImportFuzzTest {
     private static ProjectStore project;
     private static int projects;
 
+    @FactSpanJsonDictionary
     @FuzzTest(maxDuration = "10m")
     void importFrom(byte[] bytes) {
         ProjectStore store = project();

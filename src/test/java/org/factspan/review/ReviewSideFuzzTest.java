@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.factspan.FactSpanJsonDictionary;
 import org.factspan.RefusalContract;
 import org.factspan.model.Annotation;
 import org.factspan.model.FactSpanException;
@@ -31,6 +32,7 @@ class ReviewSideFuzzTest {
     @TempDir
     static Path folder;
 
+    @FactSpanJsonDictionary
     @FuzzTest(maxDuration = "10m")
     void openExport(byte[] bytes) throws IOException {
         Path file = folder.resolve("colleague.json");
