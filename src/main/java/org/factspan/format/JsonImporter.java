@@ -281,8 +281,9 @@ public final class JsonImporter {
             }
             String actual = Sha256.hex(text);
             if (!actual.equals(sha256)) {
-                throw new FactSpanException(where + ": its \"sha256\" " + sha256 + " is not the SHA-256 of its text ("
-                        + actual + "), so the text or the hash was changed after the export.");
+                throw new FactSpanException(where + ": its \"sha256\" " + abbreviate(sha256)
+                        + " is not the SHA-256 of its text (" + actual + "), so the text or the hash was changed after"
+                        + " the export.");
             }
             Optional<Document> existing = store.documentBySha256(sha256);
             Document document;
@@ -357,7 +358,7 @@ public final class JsonImporter {
                         instant(node.get("created"), "created", where), instant(node.get("modified"), "modified", where),
                         nullableString(node, "note", where));
                 if (!labels.contains(annotation.label())) {
-                    throw new FactSpanException(where + " has the label \"" + annotation.label()
+                    throw new FactSpanException(where + " has the label \"" + abbreviate(annotation.label())
                             + "\", which neither the file's labels nor the project has.");
                 }
                 try {
