@@ -436,8 +436,12 @@ public final class JsonImporter {
 
         private static int integer(JsonNode node, String field, String where) {
             JsonNode value = required(node, field, where);
-            if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            if (!value.isIntegralNumber()) {
                 throw wrongType(value, field, "a whole number", where);
+            }
+            if (!value.canConvertToInt()) {
+                throw wrongType(value, field, "a whole number FactSpan can hold (" + Integer.MIN_VALUE + " to "
+                        + Integer.MAX_VALUE + ")", where);
             }
             return value.intValue();
         }
