@@ -530,9 +530,13 @@ public final class JsonImporter {
             return "line " + location.getLineNr() + ", column " + location.getColumnNr();
         }
 
-        /** Jackson's messages lack the full stop that ours end with. */
+        /**
+         * Jackson's messages lack the full stop that ours end with, and quote the input as it is: a field name with an
+         * escaped line break would break the sentence in two.
+         */
         private static String sentence(String s) {
-            return s.endsWith(".") ? s : s + ".";
+            String line = Texts.oneLine(s);
+            return line.endsWith(".") ? line : line + ".";
         }
 
         private static String abbreviate(String s) {

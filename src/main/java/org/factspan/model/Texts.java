@@ -20,7 +20,11 @@ public final class Texts {
         return oneLine(text.substring(0, text.offsetByCodePoints(0, Math.max(1, max - 3)))) + "...";
     }
 
-    private static String oneLine(String text) {
+    /**
+     * {@code text} with every line break and other control character shown as its escape, such as {@code \n}: for a
+     * message that quotes another program's message, which may quote the input in turn.
+     */
+    public static String oneLine(String text) {
         StringBuilder line = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
