@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -423,7 +424,7 @@ public final class JsonImporter {
             if (!value.isTextual()) {
                 throw wrongType(value, field, "a string", where);
             }
-            return value.textValue();
+            return wholeCharacters(value.textValue(), field, where);
         }
 
         private static String nullableString(JsonNode node, String field, String where) {
@@ -431,7 +432,26 @@ public final class JsonImporter {
             if (!value.isTextual() && !value.isNull()) {
                 throw wrongType(value, field, "a string or null", where);
             }
-            return value.textValue();
+            return value.isNull() ? null : wholeCharacters(value.textValue(), field, where);
+        }
+
+        /**
+         * Refuses half of a surrogate pair, which a JSON escape can write but which is no character: the project keeps
+         * UTF-8, where it would become "?", so the import would silently change the value and a second import of the
+         * same file would be refused as differing from the first.
+         */
+        private static String wholeCharacters(String s, String field, String where) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    throw new FactSpanException(where + ": its \"" + field + "\" holds half of a surrogate pair ("
+                            + String.format(Locale.ROOT, "\\u%04x", (int) c) + " at character " + s.codePointCount(0, i)
+                            + "), which is no character.");
+                }
+            }
+            return s;
         }
 
         private static int integer(JsonNode node, String field, String where) {
