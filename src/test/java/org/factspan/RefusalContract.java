@@ -44,7 +44,9 @@ public final class RefusalContract {
         String inputText = new String(input, StandardCharsets.UTF_8) + new String(input, StandardCharsets.ISO_8859_1);
         assertFalse(LINE_BREAK.matcher(message).find(), () -> "a refusal of more than one line: " + message);
         for (String word : INTERNAL_WORDS) {
-            assertFalse(message.contains(word) && !inputText.contains(word),
+            // The "..." that ends an abbreviated quote can follow a quoted "java" and read as "java.".
+            String quoted = word.endsWith(".") ? word.substring(0, word.length() - 1) : word;
+            assertFalse(message.contains(word) && !inputText.contains(quoted),
                     () -> "a refusal that leaks \"" + word + "\" from an internal message: " + message);
         }
     }
