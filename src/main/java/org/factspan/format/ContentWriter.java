@@ -147,8 +147,8 @@ public final class ContentWriter implements FactSpanJsonReader.Sink {
     private static void requireLabel(Set<String> labels, Annotation annotation, String documentWhere) {
         if (!labels.contains(annotation.label())) {
             throw new FactSpanException(documentWhere + ", annotation " + FactSpanJsonReader.abbreviate(annotation.id())
-                    + " has the label \"" + annotation.label() + "\", which neither the file's labels nor the project"
-                    + " has.");
+                    + " has the label \"" + FactSpanJsonReader.abbreviate(annotation.label())
+                    + "\", which neither the file's labels nor the project has.");
         }
     }
 

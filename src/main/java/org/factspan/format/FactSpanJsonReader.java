@@ -413,8 +413,9 @@ public final class FactSpanJsonReader {
                     imported);
             String actual = Sha256.hex(document.text());
             if (!actual.equals(sha256)) {
-                throw new FactSpanException(where + ": its \"sha256\" " + sha256 + " is not the SHA-256 of its text ("
-                        + actual + "), so the text or the hash was changed after the export.");
+                throw new FactSpanException(where + ": its \"sha256\" " + abbreviate(sha256)
+                        + " is not the SHA-256 of its text (" + actual + "), so the text or the hash was changed after"
+                        + " the export.");
             }
             Map<String, Provenance> provenance = new LinkedHashMap<>();
             List<Annotation> read = readAnnotations(annotations, document, documentName, where,
@@ -581,7 +582,7 @@ public final class FactSpanJsonReader {
             if (!value.isTextual()) {
                 throw wrongType(value, field, "a string", where);
             }
-            return value.textValue();
+            return wholeCharacters(value.textValue(), field, where);
         }
 
         private static String nullableString(JsonNode node, String field, String where) {
@@ -589,13 +590,36 @@ public final class FactSpanJsonReader {
             if (!value.isTextual() && !value.isNull()) {
                 throw wrongType(value, field, "a string or null", where);
             }
-            return value.textValue();
+            return value.isNull() ? null : wholeCharacters(value.textValue(), field, where);
+        }
+
+        /**
+         * Refuses half of a surrogate pair, which a JSON escape can write but which is no character: the project keeps
+         * UTF-8, where it would become "?", so the import would silently change the value and a second import of the
+         * same file would be refused as differing from the first.
+         */
+        private static String wholeCharacters(String s, String field, String where) {
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else if (Character.isSurrogate(c)) {
+                    throw new FactSpanException(where + ": its \"" + field + "\" holds half of a surrogate pair ("
+                            + String.format(java.util.Locale.ROOT, "\\u%04x", (int) c) + " at character "
+                            + s.codePointCount(0, i) + "), which is no character.");
+                }
+            }
+            return s;
         }
 
         private static int integer(JsonNode node, String field, String where) {
             JsonNode value = required(node, field, where);
-            if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            if (!value.isIntegralNumber()) {
                 throw wrongType(value, field, "a whole number", where);
+            }
+            if (!value.canConvertToInt()) {
+                throw wrongType(value, field, "a whole number FactSpan can hold (" + Integer.MIN_VALUE + " to "
+                        + Integer.MAX_VALUE + ")", where);
             }
             return value.intValue();
         }
@@ -671,7 +695,8 @@ public final class FactSpanJsonReader {
 
         /** Jackson's messages lack the full stop that ours end with. */
         private static String sentence(String s) {
-            return s.endsWith(".") ? s : s + ".";
+            String line = Texts.oneLine(s);
+            return line.endsWith(".") ? line : line + ".";
         }
     }
 

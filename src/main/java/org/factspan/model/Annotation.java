@@ -77,18 +77,23 @@ public record Annotation(String id, String documentId, String label, int start, 
      */
     public void checkAgainst(CodePointIndex text) {
         if (start >= end) {
-            throw new FactSpanException("Annotation " + id + " has offsets [" + start + ", " + end
+            throw new FactSpanException(named() + " has offsets [" + start + ", " + end
                     + "), but its start must be less than its end.");
         }
         if (start < 0 || end > text.length()) {
-            throw new FactSpanException("Annotation " + id + " has offsets [" + start + ", " + end
+            throw new FactSpanException(named() + " has offsets [" + start + ", " + end
                     + ") outside the document, which is " + text.length() + " code points long.");
         }
         String slice = text.slice(start, end);
         if (!slice.equals(quote)) {
-            throw new FactSpanException("Annotation " + id + " quotes \"" + Texts.abbreviate(quote, 60)
+            throw new FactSpanException(named() + " quotes \"" + Texts.abbreviate(quote, 60)
                     + "\" but the text at [" + start + ", " + end + ") is \"" + Texts.abbreviate(slice, 60) + "\".");
         }
+    }
+
+    /** How a refusal names this annotation; an id from a file may be long or hold a line break. */
+    private String named() {
+        return "Annotation " + Texts.abbreviate(id, 60);
     }
 
 }

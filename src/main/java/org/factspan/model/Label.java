@@ -13,11 +13,12 @@ public record Label(String name, String color, int key) {
 
     public Label {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw new FactSpanException("The label name \"" + name
+            throw new FactSpanException("The label name \"" + Texts.abbreviate(String.valueOf(name), 70)
                     + "\" is not allowed; use 1 to 64 letters, digits, '_', '.' or '-'.");
         }
         if (color == null || !COLOR.matcher(color).matches()) {
-            throw new FactSpanException("The colour \"" + color + "\" of label " + name + " is not of the form #RRGGBB.");
+            throw new FactSpanException("The colour \"" + Texts.abbreviate(String.valueOf(color), 20) + "\" of label "
+                    + name + " is not of the form #RRGGBB.");
         }
         if (key < 0 || key > 9) {
             throw new FactSpanException("The key " + key + " of label " + name + " is not between 1 and 9.");

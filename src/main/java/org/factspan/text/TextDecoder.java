@@ -1,6 +1,7 @@
 package org.factspan.text;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
@@ -53,6 +54,37 @@ final class TextDecoder {
                 }
             }
             return null;
+        }
+
+        /**
+         * Decodes what follows the mark. Java's UTF-32BE and UTF-32LE decoders drop a leading U+FEFF as if it were a
+         * second mark, which would lose a character the file holds (and could leave an accepted text empty); the
+         * plain UTF-32 decoder reads the mark itself and keeps everything after it, as the UTF-8 and UTF-16 ones do.
+         */
+        private Attempt decode(byte[] bytes) {
+            if (this == UTF_32LE || this == UTF_32BE) {
+                Attempt attempt = attempt(bytes, 0, Charset.forName("UTF-32"));
+                int surrogate = attempt.succeeded() ? surrogateUnit(bytes) : -1;
+                return surrogate < 0 ? attempt : new Attempt(null, surrogate);
+            }
+            return attempt(bytes, mark.length, charset);
+        }
+
+        /**
+         * The byte offset of the first UTF-32 unit in U+D800..U+DFFF, or -1. Those are UTF-16 surrogates, not
+         * characters, so valid UTF-32 has none; Java's decoder passes them through, leaving a lone surrogate in the
+         * text, or, for two in a row, a character the file does not hold.
+         */
+        private int surrogateUnit(byte[] bytes) {
+            ByteBuffer units = ByteBuffer.wrap(bytes).order(this == UTF_32LE ? ByteOrder.LITTLE_ENDIAN
+                    : ByteOrder.BIG_ENDIAN);
+            for (int i = mark.length; i + 4 <= bytes.length; i += 4) {
+                int unit = units.getInt(i);
+                if (unit >= Character.MIN_SURROGATE && unit <= Character.MAX_SURROGATE) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         private boolean starts(byte[] bytes) {
@@ -113,7 +145,7 @@ final class TextDecoder {
         if (bytes.length == bom.mark.length) {
             throw new FactSpanException(name + " is empty apart from its byte order mark.");
         }
-        Attempt attempt = attempt(bytes, bom.mark.length, bom.charset);
+        Attempt attempt = bom.decode(bytes);
         if (!attempt.succeeded()) {
             throw new FactSpanException(name + " starts with a " + bom.charset.name()
                     + " byte order mark but is not valid " + bom.charset.name() + " at byte offset "

@@ -349,8 +349,14 @@ class JsonImporterTest {
                                 + " a-bad: its \"start\" is \"2\", not a whole number."),
                 annotation("a fractional offset", "\"claim\"", "2", "8.0", "\"Russia\"", "\"2026-11-21T08:30:00Z\"",
                         "null", "annotation a-bad: its \"end\" is 8.0, not a whole number."),
+                annotation("an offset beyond int", "\"claim\"", "2", "99999999999", "\"Russia\"",
+                        "\"2026-11-21T08:30:00Z\"", "null", "annotation a-bad: its \"end\" is 99999999999, not a whole"
+                                + " number FactSpan can hold (-2147483648 to 2147483647)."),
                 annotation("a null quote", "\"claim\"", "2", "8", "null", "\"2026-11-21T08:30:00Z\"", "null",
                         "annotation a-bad: its \"quote\" is null, not a string."),
+                annotation("a note with half a surrogate pair", "\"claim\"", "2", "8", "\"Russia\"",
+                        "\"2026-11-21T08:30:00Z\"", "\"just \\ud800\"", "annotation a-bad: its \"note\" holds half of a"
+                                + " surrogate pair (\\ud800 at character 5), which is no character."),
                 annotation("a note that is a number", "\"claim\"", "2", "8", "\"Russia\"", "\"2026-11-21T08:30:00Z\"",
                         "42", "annotation a-bad: its \"note\" is 42, not a string or null."),
                 annotation("a time that is not ISO-8601", "\"claim\"", "2", "8", "\"Russia\"", "\"21/11/2026\"",

@@ -20,6 +20,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Random;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
@@ -93,6 +94,17 @@ class ArticleReaderTest {
             assertEquals(utf32le, little.encoding());
             assertEquals(MIXED, big.text());
             assertEquals(utf32be, big.encoding());
+        }
+
+        /** Found by ArticleReaderFuzzTest: Java's UTF-32BE/LE decoders dropped it, so mark + U+FEFF read as empty. */
+        @Test
+        void keepsAU_FEFFRightAfterAUtf32ByteOrderMark() {
+            for (Charset utf32 : List.of(Charset.forName("UTF-32BE"), Charset.forName("UTF-32LE"))) {
+                Article article = ArticleReader.read("zwnbsp.txt", "\uFEFF\uFEFFClaim".getBytes(utf32));
+
+                assertEquals("\uFEFFClaim", article.text(), utf32.name());
+                assertEquals(utf32, article.encoding());
+            }
         }
 
         @Test
@@ -234,6 +246,16 @@ class ArticleReaderTest {
 
     @Nested
     class Refusals {
+
+        /** Found by ArticleReaderFuzzTest: U+D800..U+DFFF are no characters, but Java's UTF-32 decoders pass them. */
+        @Test
+        void refusesUtf32SurrogateUnitsAloneOrInPairs() {
+            byte[] lone = bytes(0, 0, 0xFE, 0xFF, 0, 0, 0, 'a', 0, 0, 0xDE, 0xFF);
+            byte[] pair = bytes(0xFF, 0xFE, 0, 0, 0x3D, 0xD8, 0, 0, 0xA5, 0xDC, 0, 0);
+
+            assertRefused("lone.txt", lone, "not valid UTF-32BE at byte offset 8");
+            assertRefused("pair.txt", pair, "not valid UTF-32LE at byte offset 4");
+        }
 
         @Test
         void refusesAnEmptyFile() {
