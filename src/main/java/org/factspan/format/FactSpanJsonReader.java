@@ -45,10 +45,15 @@ import org.factspan.text.LineEnds;
 import org.factspan.text.Sha256;
 
 /**
- * Reads a FactSpan JSON version 1 export ({@code docs/FORMATS.md}) into {@link ProjectContent}, refusing with a
+ * Reads a FactSpan JSON version 1 export ({@code ../shared/docs/FORMATS.md}, schema {@code factspan-v1.schema.json}) into {@link ProjectContent}, refusing with a
  * {@link FactSpanException} naming the file, the document and the annotation anything the file cannot hold by itself:
  * bad JSON, a missing or mistyped field, a hash that is not its text's, a quote that is not at its offsets, an id or
- * a label and offsets used twice. Whether the content fits a project is {@link ContentWriter}'s to check.
+ * a label and offsets used twice, a link between annotations the document does not have. Whether the content fits a
+ * project is {@link ContentWriter}'s to check.
+ *
+ * <p>It is over 400 lines because each section of the format (header, labels, link types, documents, annotations,
+ * links, comments) has its own checks and its own sentences, and they share the state of one read (what was seen,
+ * where the reader is, for messages); splitting them would pass that state around instead.
  *
  * <p><b>Streaming.</b> {@link #read(InputStream, String, Sink)} hands each document over as soon as it is read and
  * holds only that one in memory, so an import may be far larger than memory; this is why {@code "format"},
