@@ -43,9 +43,9 @@ import org.factspan.model.ReviewMark;
  *
  * <p><b>Layout.</b> This class opens the file and holds the connection, its transactions and the read-only rule; the
  * SQL of each group of tables is in a class of its own that shares the connection: {@link DocumentTables} (labels and
- * documents), {@link AnnotationTable}, {@link AnnotationChunks} (chunked reads), {@link ReviewTables} and {@link LinkTable}. It stays over
- * 400 lines because it is the store's one
- * public face: about 170 of its lines are one-line delegations to those classes and the Javadoc callers read.
+ * documents), {@link AnnotationTable}, {@link AnnotationChunks} (chunked reads), {@link ReviewTables} and
+ * {@link LinkTable}. It stays over 400 lines because it is the store's one public face: most of its lines are short
+ * delegations to those classes and the Javadoc callers read.
  *
  * <p>Not thread-safe: one thread (the window's, or the command line's) uses a store at a time.
  */
