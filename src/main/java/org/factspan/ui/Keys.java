@@ -158,14 +158,15 @@ public enum Keys {
         return Arrays.stream(values()).filter(k -> k.context == context && k.matches(event)).findFirst();
     }
 
-    /** Help's text: the actions by context, with one line per label that has a key. */
-    public static String help(List<Label> labels) {
-        StringBuilder text = new StringBuilder();
+    /** One line of Help: a context's heading (keys and help null), or keys and what they do. */
+    public record HelpLine(String heading, String keys, String help) {
+    }
+
+    /** Help's lines: the actions by context, with one line per label that has a key. */
+    public static List<HelpLine> helpLines(List<Label> labels) {
+        List<HelpLine> lines = new ArrayList<>();
         for (Context context : Context.values()) {
-            if (!text.isEmpty()) {
-                text.append('\n');
-            }
-            text.append(context.heading).append('\n');
+            lines.add(new HelpLine(context.heading, null, null));
             for (Keys action : values()) {
                 if (action.context != context) {
                     continue;
@@ -173,20 +174,30 @@ public enum Keys {
                 if (action == TAG) {
                     for (Label label : labels) {
                         if (label.key() > 0) {
-                            line(text, String.valueOf(label.key()), String.format(TAG.help, label.name()));
+                            lines.add(new HelpLine(null, String.valueOf(label.key()),
+                                    String.format(TAG.help, label.name())));
                         }
                     }
-                    TEXT_AREA_KEYS.forEach(keys -> line(text, keys[0], keys[1]));
+                    TEXT_AREA_KEYS.forEach(keys -> lines.add(new HelpLine(null, keys[0], keys[1])));
                 } else {
-                    line(text, action.keyText(), action.help);
+                    lines.add(new HelpLine(null, action.keyText(), action.help));
                 }
             }
         }
-        return text.toString();
+        return lines;
     }
 
-    private static void line(StringBuilder text, String keys, String help) {
-        text.append(String.format("  %-22s %s%n", keys, help));
+    /** Help as plain text, a heading per context and a line per key. */
+    public static String help(List<Label> labels) {
+        StringBuilder text = new StringBuilder();
+        for (HelpLine line : helpLines(labels)) {
+            if (line.heading() != null) {
+                text.append(text.isEmpty() ? "" : "\n").append(line.heading()).append('\n');
+            } else {
+                text.append(String.format("  %-22s %s%n", line.keys(), line.help()));
+            }
+        }
+        return text.toString();
     }
 
     /** The label keys: the digits 1-9, on the main keys or the number pad. */

@@ -161,13 +161,43 @@ final class MainMenu {
         return item;
     }
 
+    /**
+     * Help > Keyboard Shortcuts: the key table as a two-column grid (keys, what they do) under a heading per context,
+     * scrolling where the screen is too short for all of it.
+     */
     private void showShortcuts() {
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(16);
+        grid.setVgap(3);
+        int row = 0;
+        for (Keys.HelpLine line : Keys.helpLines(workbench.labels())) {
+            if (line.heading() != null) {
+                javafx.scene.control.Label heading = new javafx.scene.control.Label(line.heading());
+                heading.getStyleClass().add("shortcuts-heading");
+                heading.setPadding(new javafx.geometry.Insets(row == 0 ? 0 : 10, 0, 2, 0));
+                grid.add(heading, 0, row++, 2, 1);
+            } else {
+                javafx.scene.control.Label keys = new javafx.scene.control.Label(line.keys());
+                keys.getStyleClass().add("shortcuts-keys");
+                // Keys are short and must be read whole; the description wraps instead.
+                keys.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                javafx.scene.layout.GridPane.setValignment(keys, javafx.geometry.VPos.TOP);
+                javafx.scene.control.Label help = new javafx.scene.control.Label(line.help());
+                help.setWrapText(true);
+                help.setMaxWidth(420);
+                grid.add(keys, 0, row);
+                grid.add(help, 1, row++);
+            }
+        }
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(Math.min(560, stage.getHeight() * 0.7));
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
         alert.initOwner(stage);
         alert.setTitle("Keyboard Shortcuts");
         alert.setHeaderText("FactSpan keyboard shortcuts");
-        alert.setContentText(Keys.help(workbench.labels()));
-        alert.getDialogPane().setMinWidth(560);
+        alert.getDialogPane().setContent(scroll);
+        alert.getDialogPane().setMinWidth(600);
         alert.showAndWait();
     }
 
