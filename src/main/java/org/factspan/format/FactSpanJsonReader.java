@@ -45,7 +45,8 @@ import org.factspan.text.LineEnds;
 import org.factspan.text.Sha256;
 
 /**
- * Reads a FactSpan JSON version 1 export ({@code ../shared/docs/FORMATS.md}, schema {@code factspan-v1.schema.json}) into {@link ProjectContent}, refusing with a
+ * Reads a FactSpan JSON version 1 export ({@code ../shared/docs/FORMATS.md}, schema {@code factspan-v1.schema.json})
+ * into {@link ProjectContent}, refusing with a
  * {@link FactSpanException} naming the file, the document and the annotation anything the file cannot hold by itself:
  * bad JSON, a missing or mistyped field, a hash that is not its text's, a quote that is not at its offsets, an id or
  * a label and offsets used twice, a link between annotations the document does not have. Whether the content fits a
@@ -452,8 +453,8 @@ public final class FactSpanJsonReader {
                 object(node, where);
                 Link link = new Link(string(node, "id", where), documentId, string(node, "type", where),
                         string(node, "from", where), string(node, "to", where), string(node, "annotator", where),
-                        instant(node.get("created"), "created", where), instant(node.get("modified"), "modified", where),
-                        nullableString(node, "note", where));
+                        instant(node.get("created"), "created", where),
+                        instant(node.get("modified"), "modified", where), nullableString(node, "note", where));
                 for (String end : List.of(link.from(), link.to())) {
                     if (!ids.contains(end)) {
                         throw new FactSpanException(where + " points to annotation " + abbreviate(end)
@@ -465,8 +466,8 @@ public final class FactSpanJsonReader {
                 }
                 String twin = seen.putIfAbsent(link.type() + " " + link.from() + " " + link.to(), link.id());
                 if (twin != null) {
-                    throw new FactSpanException(where + " is a second " + link.type() + " link between the same two"
-                            + " annotations as link " + abbreviate(twin) + ".");
+                    throw new FactSpanException(where + " is a second " + abbreviate(link.type())
+                            + " link between the same two annotations as link " + abbreviate(twin) + ".");
                 }
                 read.add(link);
             }
@@ -538,7 +539,8 @@ public final class FactSpanJsonReader {
                 String twin = inFile.putIfAbsent(position, annotation.id());
                 if (twin != null) {
                     throw new FactSpanException(where + " has the same label and offsets (" + annotation.label() + " "
-                            + annotation.span() + ") as annotation " + twin + " of the same document in the file.");
+                            + annotation.span() + ") as annotation " + abbreviate(twin)
+                            + " of the same document in the file.");
                 }
                 Provenance accepted = readProvenance(node, where);
                 if (accepted != null) {

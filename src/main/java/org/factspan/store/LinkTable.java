@@ -74,7 +74,7 @@ final class LinkTable {
         Set<String> labels = labelNames();
         for (String label : concat(type.from(), type.to())) {
             if (!labels.contains(label)) {
-                throw new FactSpanException("The link type " + type.name() + " names the label \"" + label
+                throw new FactSpanException("The link type " + type.name() + " names the label \"" + name(label)
                         + "\", which the project does not have.");
             }
         }
@@ -143,13 +143,13 @@ final class LinkTable {
      */
     void check(Link link, Lookup annotations) throws SQLException {
         if (link.from().equals(link.to())) {
-            throw new FactSpanException("Link " + link.id() + " would join annotation " + link.from()
+            throw new FactSpanException("Link " + name(link.id()) + " would join annotation " + name(link.from())
                     + " to itself.");
         }
         Annotation from = end(link, link.from(), annotations);
         Annotation to = end(link, link.to(), annotations);
-        LinkType type = type(link.type()).orElseThrow(() -> new FactSpanException("Link " + link.id()
-                + " has the type \"" + link.type() + "\", which the project does not have."));
+        LinkType type = type(link.type()).orElseThrow(() -> new FactSpanException("Link " + name(link.id())
+                + " has the type \"" + name(link.type()) + "\", which the project does not have."));
         if (!type.allows(from.label(), to.label())) {
             throw new FactSpanException("A " + type.name() + " link goes " + type.rule() + ", not " + from.label()
                     + " -> " + to.label() + " (\"" + org.factspan.model.Texts.abbreviate(from.quote(), 40) + "\" to \""
@@ -165,10 +165,10 @@ final class LinkTable {
 
     private static Annotation end(Link link, String annotationId, Lookup annotations) {
         Annotation end = annotations.annotation(annotationId).orElseThrow(() -> new FactSpanException("Link "
-                + link.id() + " points to annotation " + annotationId + ", which does not exist."));
+                + name(link.id()) + " points to annotation " + name(annotationId) + ", which does not exist."));
         if (!end.documentId().equals(link.documentId())) {
-            throw new FactSpanException("Link " + link.id() + " joins annotation " + annotationId + " of another"
-                    + " document; a link stays within one document.");
+            throw new FactSpanException("Link " + name(link.id()) + " joins annotation " + name(annotationId)
+                    + " of another document; a link stays within one document.");
         }
         return end;
     }
@@ -217,13 +217,18 @@ final class LinkTable {
 
     private static RuntimeException refusal(Link link, SQLiteException e) throws SQLiteException {
         if (e.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE) {
-            return new FactSpanException("There is already a " + link.type() + " link from annotation " + link.from()
-                    + " to annotation " + link.to() + ".");
+            return new FactSpanException("There is already a " + name(link.type()) + " link from annotation "
+                    + name(link.from()) + " to annotation " + name(link.to()) + ".");
         }
         if (e.getResultCode() == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY) {
-            return new FactSpanException("The project already has a link with the id " + link.id() + ".");
+            return new FactSpanException("The project already has a link with the id " + name(link.id()) + ".");
         }
         throw e;
+    }
+
+    /** An id or name from a file, on one line and not too long, for a message. */
+    private static String name(String value) {
+        return org.factspan.model.Texts.abbreviate(value, 60);
     }
 
     private Set<String> labelNames() throws SQLException {
