@@ -43,10 +43,12 @@ public final class RefusalContract {
         assertTrue(message.endsWith("."), () -> "a refusal that is not a sentence ending in a full stop: " + message);
         String inputText = new String(input, StandardCharsets.UTF_8) + new String(input, StandardCharsets.ISO_8859_1);
         assertFalse(LINE_BREAK.matcher(message).find(), () -> "a refusal of more than one line: " + message);
+        // FactSpan's own "not a string or null." ends with a word that otherwise marks a NullPointerException's text.
+        String ours = message.replace("a string or null.", "a string.");
         for (String word : INTERNAL_WORDS) {
             // The "..." that ends an abbreviated quote can follow a quoted "java" and read as "java.".
             String quoted = word.endsWith(".") ? word.substring(0, word.length() - 1) : word;
-            assertFalse(message.contains(word) && !inputText.contains(quoted),
+            assertFalse(ours.contains(word) && !inputText.contains(quoted),
                     () -> "a refusal that leaks \"" + word + "\" from an internal message: " + message);
         }
     }
