@@ -1,6 +1,7 @@
 package org.factspan.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -70,6 +71,15 @@ class LinkWindowTest extends FxRobot {
         type(KeyCode.ESCAPE);
         assertEquals(who, harness.workbench().selected(), "Esc goes back to the source");
         assertEquals(List.of(), storedLinks());
+
+        type(KeyCode.L);
+        clickOn(harness.centreOf(harness.displayIndexOf("Kremlin") + 1), MouseButton.PRIMARY);
+        assertEquals(denial, harness.workbench().selected());
+        assertEquals("Linking ended: another annotation was selected.", statusText());
+        type(KeyCode.ESCAPE);
+        assertNull(harness.workbench().selected(), "after a click, Esc is the article's again");
+        push(KeyCode.CONTROL, KeyCode.HOME);
+        type(KeyCode.TAB);
 
         type(KeyCode.L);
         type(KeyCode.TAB);

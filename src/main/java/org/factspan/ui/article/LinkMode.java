@@ -28,9 +28,18 @@ final class LinkMode {
     /** The chosen target, once Enter was pressed; the digit keys act only then. */
     private Annotation target;
     private List<LinkType> types = List.of();
+    /** Whether link mode itself is changing the selection, which must not end it. */
+    private boolean selecting;
 
     LinkMode(Workbench workbench) {
         this.workbench = workbench;
+        // A click or a row chosen in the table picks something else than the candidate Enter would take.
+        workbench.selectedProperty().addListener((obs, old, now) -> {
+            if (active() && !selecting) {
+                end();
+                workbench.messageProperty().set("Linking ended: another annotation was selected.");
+            }
+        });
     }
 
     boolean active() {
@@ -97,13 +106,13 @@ final class LinkMode {
     void cancel() {
         Annotation from = source;
         end();
-        workbench.select(from);
+        select(from);
         workbench.messageProperty().set("Linking cancelled.");
     }
 
     private void showCandidate() {
         Annotation candidate = targets.get(current);
-        workbench.select(candidate);
+        select(candidate);
         workbench.messageProperty().set("Link " + quote(source) + " to " + quote(candidate) + " (" + candidate.label()
                 + ", " + (current + 1) + " of " + targets.size() + "): Tab / Shift+Tab for another, Enter to take it,"
                 + " Esc to cancel.");
@@ -123,10 +132,19 @@ final class LinkMode {
         Annotation from = source;
         Annotation to = target;
         end();
-        workbench.select(from);
+        select(from);
         // The status bar still offers the types; a link made clears no message, so it says so itself.
         workbench.linkSelected(type.name(), to.id()).ifPresent(link -> workbench.messageProperty()
                 .set("Linked " + quote(from) + " to " + quote(to) + " as " + link.type() + "."));
+    }
+
+    private void select(Annotation annotation) {
+        selecting = true;
+        try {
+            workbench.select(annotation);
+        } finally {
+            selecting = false;
+        }
     }
 
     /** Ends linking where it is, as when another document opens and the annotations it stepped through are gone. */

@@ -50,7 +50,7 @@ import org.factspan.ui.Tasks;
 
 /**
  * The state and actions of the annotation window, without a single control: the open project, the open document and
- * its annotations, the selection, undo and redo, importing, and what the status bar says.
+ * its annotations and links, the selection, undo and redo, importing, and what the status bar says.
  *
  * <p>Offsets here are code points, as everywhere outside the article view. Every action that changes the project
  * goes through the {@link Editor}, so it is committed before the method returns; a refused action leaves the project
