@@ -89,8 +89,8 @@ public enum Keys {
 
         /**
          * Whether a key press can reach actions of both contexts. The window's accelerators reach every part of
-         * the window; while linking, the article hands every key to link mode; otherwise to the review first. The find bar and the article never have the
-         * keyboard at once, and the note dialog is a window of its own.
+         * the window; while linking, the article hands every plain key to link mode, otherwise to the review first.
+         * The find bar and the article never have the keyboard at once, and the note dialog is a window of its own.
          */
         public boolean overlaps(Context other) {
             if (this == other) {
@@ -99,7 +99,6 @@ public enum Keys {
             if (this == NOTE || other == NOTE) {
                 return false;
             }
-            // While linking, the article hands every key to link mode, and the find bar does not have the keyboard.
             if (this == LINK || other == LINK) {
                 return this != ARTICLE && other != ARTICLE && this != FIND && other != FIND;
             }
