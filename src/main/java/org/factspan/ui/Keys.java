@@ -30,6 +30,13 @@ public enum Keys {
     EDIT_NOTE(Context.ARTICLE, "edit the note of the selected annotation", true, "Enter"),
     MOVE_ANNOTATION(Context.ARTICLE, "move the selected annotation to the selected text (its boundaries)", true, "M"),
     CLEAR_SELECTION(Context.ARTICLE, "clear the selection", true, "Esc"),
+    LINK(Context.ARTICLE, "link the selected annotation to another", true, "L"),
+
+    NEXT_LINK_TARGET(Context.LINK, "next annotation it may link to", false, "Tab"),
+    PREVIOUS_LINK_TARGET(Context.LINK, "previous annotation it may link to", false, "Shift+Tab"),
+    CHOOSE_LINK_TARGET(Context.LINK, "link to it, then pick the link type by its number", true, "Enter"),
+    LINK_TYPE(Context.LINK, "the link type with that number", true, "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+    CANCEL_LINK(Context.LINK, "cancel linking", true, "Esc"),
 
     UNDO(Context.WINDOW, "undo", false, "Shortcut+Z"),
     REDO(Context.WINDOW, "redo", false, "Shortcut+Shift+Z", "Shortcut+Y"),
@@ -63,6 +70,7 @@ public enum Keys {
     /** Where an action's keys work. */
     public enum Context {
         ARTICLE("In the article"),
+        LINK("While linking (after L)"),
         WINDOW("Everywhere"),
         REVIEW("Reviewing a colleague's file"),
         FIND("In the find bar"),
@@ -81,8 +89,8 @@ public enum Keys {
 
         /**
          * Whether a key press can reach actions of both contexts. The window's accelerators reach every part of
-         * the window; the article hands its keys to the review first. The find bar and the article never have the
-         * keyboard at once, and the note dialog is a window of its own.
+         * the window; while linking, the article hands every plain key to link mode, otherwise to the review first.
+         * The find bar and the article never have the keyboard at once, and the note dialog is a window of its own.
          */
         public boolean overlaps(Context other) {
             if (this == other) {
@@ -90,6 +98,9 @@ public enum Keys {
             }
             if (this == NOTE || other == NOTE) {
                 return false;
+            }
+            if (this == LINK || other == LINK) {
+                return this != ARTICLE && other != ARTICLE && this != FIND && other != FIND;
             }
             return !(this == FIND && other == ARTICLE || this == ARTICLE && other == FIND);
         }

@@ -68,6 +68,7 @@ public final class ArticleView {
     private final StyleClassedTextArea area = new StyleClassedTextArea(false);
     private final VirtualizedScrollPane<StyleClassedTextArea> scroll = new VirtualizedScrollPane<>(area);
     private final FindBar findBar;
+    private final LinkMode linkMode;
     private final BorderPane root = new BorderPane();
     private final Popup hover = new Popup();
     private final VBox hoverBox = new VBox(4);
@@ -93,6 +94,7 @@ public final class ArticleView {
         this.workbench = workbench;
         ComplexTextWrapFix.install();
         this.findBar = new FindBar(this);
+        this.linkMode = new LinkMode(workbench);
         area.setEditable(false);
         // New text takes no paragraph style from the old (an Arabic first paragraph would make every paragraph rtl).
         area.setUseInitialStyleForInsertion(true);
@@ -117,7 +119,10 @@ public final class ArticleView {
         area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, e -> hover.hide());
         area.selectionProperty().addListener((obs, old, now) -> restyleRightToLeftSelection(old, now));
 
-        workbench.documentProperty().addListener((obs, old, doc) -> setDocument(doc));
+        workbench.documentProperty().addListener((obs, old, doc) -> {
+            linkMode.abandon();
+            setDocument(doc);
+        });
         workbench.annotations().addListener(this::onAnnotationsChanged);
         workbench.hiddenLabels().addListener((SetChangeListener<String>) change -> {
             rebuildStyler();
@@ -429,6 +434,10 @@ public final class ArticleView {
         } else if (event.isShiftDown() && isArrow(event.getCode())) {
             exactSelection = false;
         }
+        if (linkMode.active()) {
+            onLinkKey(event);
+            return;
+        }
         if (reviewKeys.test(event)) {
             event.consume();
             return;
@@ -436,6 +445,22 @@ public final class ArticleView {
         if (Keys.of(Keys.Context.ARTICLE, event).filter(action -> perform(action, event)).isPresent()) {
             event.consume();
         }
+    }
+
+    /**
+     * While linking, plain keys are link mode's alone: Delete or a label digit would otherwise act on the candidate
+     * that happens to be selected. A shortcut (Ctrl+Z, Ctrl+F) ends linking and then does what it does.
+     */
+    private void onLinkKey(KeyEvent event) {
+        if (event.getCode().isModifierKey()) {
+            return;
+        }
+        if (event.isShortcutDown() || event.isControlDown() || event.isAltDown() || event.isMetaDown()) {
+            linkMode.cancel();
+            return;
+        }
+        linkMode.onKey(event);
+        event.consume();
     }
 
     /** Does what an article key asks; returns false when it does not apply now, to leave the key to the area. */
@@ -457,6 +482,7 @@ public final class ArticleView {
                 }
                 moveSelectedToSelection();
             }
+            case LINK -> linkMode.start();
             case CLEAR_SELECTION -> {
                 area.deselect();
                 workbench.select(null);

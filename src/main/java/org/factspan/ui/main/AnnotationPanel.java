@@ -14,6 +14,7 @@ import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -37,6 +38,7 @@ import java.util.List;
 
 import org.factspan.model.Annotation;
 import org.factspan.model.Comment;
+import org.factspan.model.Link;
 import org.factspan.ui.workbench.Workbench;
 
 /**
@@ -94,6 +96,16 @@ final class AnnotationPanel {
         position.setPrefWidth(80);
         position.setMinWidth(80);
         table.getColumns().add(position);
+        TableColumn<Annotation, Integer> links = new TableColumn<>("Links");
+        links.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(workbench.linksOf(c.getValue().id()).size()));
+        links.setPrefWidth(50);
+        links.setMinWidth(50);
+        table.getColumns().add(links);
+        // A link changes no annotation, so no row would redraw its count by itself; links change rarely.
+        workbench.links().addListener((ListChangeListener<Link>) c -> {
+            table.refresh();
+            showDetailsSoon();
+        });
         table.setRowFactory(t -> {
             TableRow<Annotation> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -249,13 +261,16 @@ final class AnnotationPanel {
     private final Label detailModified = value(false);
     private final Label detailNote = value(true);
     private final Label detailComments = value(true);
+    private final VBox detailLinks = new VBox(2);
     private final Label detailHint = new Label("Select an annotation to see its details.");
 
     private void buildDetails() {
         detailHint.getStyleClass().add("empty-hint");
-        String[] names = {"Label", "Quote", "Position", "Annotator", "Created", "Modified", "Note", "Comments"};
-        Label[] values = {detailLabel, detailQuote, detailPosition, detailAnnotator, detailCreated, detailModified,
-            detailNote, detailComments};
+        String[] names = {"Label", "Quote", "Position", "Annotator", "Created", "Modified", "Note", "Comments",
+            "Links"};
+        Node[] values = {detailLabel, detailQuote, detailPosition, detailAnnotator, detailCreated, detailModified,
+            detailNote, detailComments, detailLinks};
+        detailLinks.getStyleClass().add("detail-links");
         for (int row = 0; row < names.length; row++) {
             details.add(name(names[row]), 0, row);
             details.add(values[row], 1, row);
@@ -297,6 +312,37 @@ final class AnnotationPanel {
                 .map(c -> c.author() + ", " + TIME.format(c.created()) + ": " + c.text())
                 .collect(java.util.stream.Collectors.joining("\n")));
         detailComments.pseudoClassStateChanged(EMPTY, comments.isEmpty());
+        showLinks(a);
+    }
+
+    /** One line per link, "source -> “partner”" or "<-" when it ends here; clicking selects the partner. */
+    private void showLinks(Annotation a) {
+        detailLinks.getChildren().clear();
+        List<Link> links = workbench.linksOf(a.id());
+        if (links.isEmpty()) {
+            Label none = value(false);
+            none.setText("(none - press L to link)");
+            none.pseudoClassStateChanged(EMPTY, true);
+            detailLinks.getChildren().add(none);
+            return;
+        }
+        for (Link link : links) {
+            boolean outgoing = link.from().equals(a.id());
+            String partnerId = outgoing ? link.to() : link.from();
+            Annotation partner = workbench.annotations().stream().filter(p -> p.id().equals(partnerId)).findFirst()
+                    .orElse(null);
+            Hyperlink line = new Hyperlink(link.type() + (outgoing ? " -> " : " <- ")
+                    + (partner == null ? "?" : "\u201C" + oneLine(partner.quote()) + "\u201D"));
+            line.getStyleClass().add("detail-link");
+            line.setWrapText(true);
+            line.setFocusTraversable(false);
+            line.setOnAction(e -> {
+                if (partner != null) {
+                    workbench.select(partner);
+                }
+            });
+            detailLinks.getChildren().add(line);
+        }
     }
 
     private static Label name(String text) {

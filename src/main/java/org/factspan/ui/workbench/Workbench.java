@@ -27,6 +27,7 @@ import javafx.collections.ObservableMap;
 import javafx.collections.ObservableSet;
 
 import org.factspan.edit.Edit;
+import org.factspan.edit.Change;
 import org.factspan.edit.Editor;
 import org.factspan.edit.Step;
 import org.factspan.format.ArticleImport;
@@ -36,6 +37,8 @@ import org.factspan.model.Comment;
 import org.factspan.model.Document;
 import org.factspan.model.FactSpanException;
 import org.factspan.model.Label;
+import org.factspan.model.Link;
+import org.factspan.model.LinkType;
 import org.factspan.model.Span;
 import org.factspan.store.DocumentSummary;
 import org.factspan.store.ProjectLock;
@@ -47,7 +50,7 @@ import org.factspan.ui.Tasks;
 
 /**
  * The state and actions of the annotation window, without a single control: the open project, the open document and
- * its annotations, the selection, undo and redo, importing, and what the status bar says.
+ * its annotations and links, the selection, undo and redo, importing, and what the status bar says.
  *
  * <p>Offsets here are code points, as everywhere outside the article view. Every action that changes the project
  * goes through the {@link Editor}, so it is committed before the method returns; a refused action leaves the project
@@ -62,12 +65,18 @@ public final class Workbench {
     /** How long an edit waits for another program's write (an import) before it says "Not saved". */
     static final java.time.Duration WRITE_WAIT = java.time.Duration.ofSeconds(2);
 
+    /** The order of {@link ProjectStore#links}. */
+    private static final java.util.Comparator<Link> STORE_ORDER =
+            java.util.Comparator.comparing(Link::created).thenComparing(Link::id);
+
     private final Tasks tasks;
     private final Clock clock;
     private final ObjectProperty<ProjectStore> project = new SimpleObjectProperty<>(this, "project");
     private final ObservableList<DocumentSummary> documents = FXCollections.observableArrayList();
     private final ObjectProperty<Document> document = new SimpleObjectProperty<>(this, "document");
     private final ObservableList<Annotation> annotations = FXCollections.observableArrayList();
+    private final ObservableList<Link> links = FXCollections.observableArrayList();
+    private final List<LinkType> linkTypes = new ArrayList<>();
     private final ObjectProperty<Annotation> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObjectProperty<Span> reveal = new SimpleObjectProperty<>(this, "reveal");
     private final ObservableList<Label> labels = FXCollections.observableArrayList();
@@ -127,6 +136,7 @@ public final class Workbench {
         editor = new Editor(store, annotator, clock, 1000);
         editor.addListener(this::onStep);
         labels.setAll(store.labels());
+        linkTypes.addAll(store.linkTypes());
         seenVersion = store.dataVersion();
         project.set(store);
         readOnly.set(store.isReadOnly());
@@ -144,6 +154,8 @@ public final class Workbench {
         if (store != null) {
             selected.set(null);
             annotations.clear();
+            links.clear();
+            linkTypes.clear();
             document.set(null);
             documents.clear();
             project.set(null);
@@ -190,6 +202,15 @@ public final class Workbench {
                 openDocument(documents.get(0).id());
             }
             return;
+        }
+        List<LinkType> storedTypes = store.linkTypes();
+        if (!storedTypes.equals(linkTypes)) {
+            linkTypes.clear();
+            linkTypes.addAll(storedTypes);
+        }
+        List<Link> storedLinks = store.links(current.id());
+        if (!storedLinks.equals(links)) {
+            links.setAll(storedLinks);
         }
         List<Annotation> loaded = new ArrayList<>(store.annotations(current.id()));
         loaded.sort(Annotation.READING_ORDER);
@@ -259,7 +280,10 @@ public final class Workbench {
         selected.set(null);
         // The view restyles from the annotation list, so the list must belong to the new document when it looks.
         annotations.clear();
+        links.clear();
         document.set(opened);
+        // Links before annotations, so that a row of the new document counts its links when it appears.
+        links.setAll(store.links(documentId));
         annotations.setAll(loaded);
         refreshCounts();
     }
@@ -489,6 +513,62 @@ public final class Workbench {
         }
     }
 
+    // ---- links ----------------------------------------------------------------------------------------------------
+
+    /** The open document's links, oldest first; kept in step with every edit, undo and redo. */
+    public ObservableList<Link> links() {
+        return links;
+    }
+
+    /** The links of the open document that start or end at {@code annotationId}, oldest first. */
+    public List<Link> linksOf(String annotationId) {
+        return links.stream().filter(l -> l.touches(annotationId)).toList();
+    }
+
+    /** The project's link types whose rule allows a link from a {@code fromLabel} to a {@code toLabel}, in order. */
+    public List<LinkType> linkTypesFor(String fromLabel, String toLabel) {
+        return linkTypes.stream().filter(t -> t.allows(fromLabel, toLabel)).toList();
+    }
+
+    /**
+     * The annotations of the open document that some link type allows from the selected one, in reading order: the
+     * targets link mode steps through.
+     */
+    public List<Annotation> linkTargetsOfSelected() {
+        Annotation from = selected.get();
+        if (from == null) {
+            return List.of();
+        }
+        return annotations.stream()
+                .filter(a -> !a.id().equals(from.id()) && !linkTypesFor(from.label(), a.label()).isEmpty())
+                .toList();
+    }
+
+    /**
+     * Links the selected annotation to {@code targetId} with a link of {@code type}, as an undoable edit; the
+     * selection stays. Empty when nothing is selected or the link was refused (see {@link #messageProperty()}).
+     */
+    public Optional<Link> linkSelected(String type, String targetId) {
+        Annotation from = selected.get();
+        if (from == null) {
+            return Optional.empty();
+        }
+        List<Link> made = new ArrayList<>(1);
+        attempt(false, () -> {
+            made.add(editor.link(type, from.id(), targetId));
+            // The link is no annotation edit: attempt keeps the selection and only updates the rest.
+            return Optional.empty();
+        });
+        return made.stream().findFirst();
+    }
+
+    public void deleteLink(String linkId) {
+        attempt(false, () -> {
+            editor.deleteLink(linkId);
+            return Optional.empty();
+        });
+    }
+
     // ---- undo and redo --------------------------------------------------------------------------------------------
 
     public ReadOnlyStringProperty undoTextProperty() {
@@ -606,6 +686,12 @@ public final class Workbench {
         if (undone) {
             Collections.reverse(edits);
         }
+        List<Change.LinkChange> linkChanges = new ArrayList<>(step.linkChanges());
+        if (undone) {
+            Collections.reverse(linkChanges);
+        }
+        // Links first: a row that reappears on undo then counts its links at once.
+        linkChanges.forEach(change -> onLinkChange(change, undone));
         edits.forEach(edit -> onEdit(edit, undone));
         stepListeners.forEach(listener -> listener.accept(step));
     }
@@ -631,6 +717,32 @@ public final class Workbench {
         }
     }
 
+    /** Patches one link in place, keeping the store's order (created, then id) without reading the document's links. */
+    private void onLinkChange(Change.LinkChange change, boolean undone) {
+        Link now = undone ? change.before() : change.after();
+        Document current = document.get();
+        if (current == null || !current.id().equals(change.documentId())) {
+            return;
+        }
+        int index = -1;
+        for (int i = 0; i < links.size(); i++) {
+            if (links.get(i).id().equals(change.linkId())) {
+                index = i;
+                break;
+            }
+        }
+        if (index >= 0 && now != null) {
+            links.set(index, now);
+        } else if (index >= 0) {
+            links.remove(index);
+        } else if (now != null) {
+            int position = 0;
+            while (position < links.size() && STORE_ORDER.compare(links.get(position), now) < 0) {
+                position++;
+            }
+            links.add(position, now);
+        }
+    }
 
     /** Re-reads the list of documents (after something outside the workbench added one). */
     public void reloadDocuments() {

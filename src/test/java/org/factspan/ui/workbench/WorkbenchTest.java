@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.factspan.model.Annotation;
+import org.factspan.model.Link;
+import org.factspan.model.LinkType;
 import org.factspan.model.Span;
 import org.factspan.ui.Tasks;
 import org.junit.jupiter.api.AfterEach;
@@ -196,6 +198,111 @@ class WorkbenchTest {
         workbench.openProject(dir.resolve("p.factspan"));
         workbench.openDocument(byTitle("budanov"));
         assertEquals(2, workbench.annotations().size());
+    }
+
+    @Test
+    void aLinkFromTheSelectionIsListedKeepsTheSelectionAndUndoes() {
+        Annotation who = workbench.tag("attribution", 0, 10).orElseThrow();
+        Annotation claim = workbench.tag("claim", 16, 35).orElseThrow();
+        workbench.select(who);
+        Link source = workbench.linkSelected("source", claim.id()).orElseThrow();
+        assertEquals(List.of(source), workbench.links());
+        assertEquals(List.of(source), workbench.linksOf(claim.id()));
+        assertEquals(who, workbench.selected());
+        assertEquals("Undo link source", workbench.undoTextProperty().get());
+        workbench.undo();
+        assertTrue(workbench.links().isEmpty());
+        workbench.redo();
+        assertEquals(List.of(source), workbench.links());
+        workbench.deleteLink(source.id());
+        assertTrue(workbench.links().isEmpty());
+        assertEquals("Undo delete source link", workbench.undoTextProperty().get());
+        workbench.undo();
+        assertEquals(List.of(source), workbench.links());
+    }
+
+    @Test
+    void aLinkTheRulesForbidIsRefusedWithASentenceAndNothingChanges() {
+        Annotation who = workbench.tag("attribution", 0, 10).orElseThrow();
+        Annotation claim = workbench.tag("claim", 16, 35).orElseThrow();
+        workbench.select(who);
+        assertTrue(workbench.linkSelected("supports", claim.id()).isEmpty());
+        assertTrue(workbench.messageProperty().get().startsWith("A supports link goes evidence -> claim"),
+                workbench.messageProperty().get());
+        assertTrue(workbench.links().isEmpty());
+        assertEquals("Undo add claim", workbench.undoTextProperty().get());
+    }
+
+    @Test
+    void deletingAnAnnotationDropsItsLinksAndUndoBringsThemBack() {
+        Annotation who = workbench.tag("attribution", 0, 10).orElseThrow();
+        Annotation claim = workbench.tag("claim", 16, 35).orElseThrow();
+        Annotation denial = workbench.tag("denial", 37, 58).orElseThrow();
+        workbench.select(who);
+        Link source = workbench.linkSelected("source", claim.id()).orElseThrow();
+        workbench.select(denial);
+        Link disputes = workbench.linkSelected("disputes", claim.id()).orElseThrow();
+        workbench.select(claim);
+        workbench.deleteSelected();
+        assertTrue(workbench.links().isEmpty());
+        workbench.undo();
+        assertEquals(java.util.Set.of(source, disputes), java.util.Set.copyOf(workbench.links()));
+        assertEquals(workbench.project().orElseThrow().links(claim.documentId()), workbench.links(),
+                "the store's order (created, then id), whatever order undo wrote them in");
+        assertEquals(claim, workbench.selected());
+    }
+
+    @Test
+    void theLinkListFollowsTheOpenDocumentAndUndoAcrossDocuments() {
+        Annotation who = workbench.tag("attribution", 0, 10).orElseThrow();
+        Annotation claim = workbench.tag("claim", 16, 35).orElseThrow();
+        workbench.select(who);
+        Link source = workbench.linkSelected("source", claim.id()).orElseThrow();
+        workbench.openDocument(byTitle("drones"));
+        assertTrue(workbench.links().isEmpty());
+        workbench.undo();
+        assertEquals("budanov", workbench.document().title());
+        assertTrue(workbench.links().isEmpty());
+        workbench.redo();
+        assertEquals(List.of(source), workbench.links());
+        workbench.openDocument(byTitle("drones"));
+        workbench.openDocument(byTitle("budanov"));
+        assertEquals(List.of(source), workbench.links());
+    }
+
+    @Test
+    void linksAnotherProgramCommittedAppearWhenTheWindowLooks() {
+        Annotation who = workbench.tag("attribution", 0, 10).orElseThrow();
+        Annotation claim = workbench.tag("claim", 16, 35).orElseThrow();
+        Workbench other = new Workbench(Tasks.inline(), Clock.systemUTC(), "bob");
+        other.openProjectReadOnly(dir.resolve("p.factspan"), "Alice is editing it.");
+        other.openDocument(byTitle("budanov"));
+        try {
+            workbench.select(who);
+            Link source = workbench.linkSelected("source", claim.id()).orElseThrow();
+            other.followOutsideChanges();
+            assertEquals(List.of(source), other.links());
+            workbench.undo();
+            other.followOutsideChanges();
+            assertTrue(other.links().isEmpty());
+        } finally {
+            other.closeProject();
+        }
+    }
+
+    @Test
+    void linkTypesAndTargetsFollowTheRules() {
+        assertEquals(List.of("supports", "refutes"),
+                workbench.linkTypesFor("evidence", "claim").stream().map(LinkType::name).toList());
+        assertEquals(List.of(), workbench.linkTypesFor("claim", "evidence"));
+        Annotation who = workbench.tag("attribution", 0, 10).orElseThrow();
+        Annotation claim = workbench.tag("claim", 16, 35).orElseThrow();
+        Annotation denial = workbench.tag("denial", 37, 58).orElseThrow();
+        workbench.tag("evidence", 3, 22);
+        workbench.select(who);
+        assertEquals(List.of(claim, denial), workbench.linkTargetsOfSelected());
+        workbench.select(claim);
+        assertEquals(List.of(), workbench.linkTargetsOfSelected());
     }
 
     private String byTitle(String title) {
