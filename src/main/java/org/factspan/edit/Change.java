@@ -25,6 +25,22 @@ public sealed interface Change
      */
     Object current(ProjectStore store);
 
+    /**
+     * Writes {@code to} where {@code from} was, for a value stored as a row of its own: null {@code to} deletes the
+     * row, null {@code from} inserts one, else the row is updated. Undo and redo of annotations and links are this
+     * with the two values swapped.
+     */
+    static <T> void replace(T from, T to, java.util.function.Consumer<T> delete, java.util.function.Consumer<T> insert,
+                            java.util.function.Consumer<T> update) {
+        if (to == null) {
+            delete.accept(from);
+        } else if (from == null) {
+            insert.accept(to);
+        } else {
+            update.accept(to);
+        }
+    }
+
     /** Where an annotation accepted from a colleague came from; null for "none". */
     record ProvenanceChange(String annotationId, org.factspan.model.Provenance before,
                             org.factspan.model.Provenance after) implements Change {
@@ -62,11 +78,8 @@ public sealed interface Change
         }
 
         private static void write(ProjectStore store, org.factspan.model.Comment from, org.factspan.model.Comment to) {
-            if (to == null) {
-                store.deleteComment(from.id());
-            } else {
-                store.putComment(to);
-            }
+            Change.replace(from, to, comment -> store.deleteComment(comment.id()), store::putComment,
+                    store::putComment);
         }
     }
 
@@ -122,13 +135,7 @@ public sealed interface Change
         }
 
         private static void write(ProjectStore store, org.factspan.model.Link from, org.factspan.model.Link to) {
-            if (to == null) {
-                store.deleteLink(from.id());
-            } else if (from == null) {
-                store.insert(to);
-            } else {
-                store.update(to);
-            }
+            Change.replace(from, to, link -> store.deleteLink(link.id()), store::insert, store::update);
         }
     }
 }

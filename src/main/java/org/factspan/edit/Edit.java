@@ -50,12 +50,6 @@ public record Edit(String description, Annotation before, Annotation after) impl
     }
 
     private static void write(ProjectStore store, Annotation from, Annotation to) {
-        if (to == null) {
-            store.delete(from.id());
-        } else if (from == null) {
-            store.insert(to);
-        } else {
-            store.update(to);
-        }
+        Change.replace(from, to, annotation -> store.delete(annotation.id()), store::insert, store::update);
     }
 }
