@@ -98,8 +98,9 @@ final class AnnotationPanel {
         table.getColumns().add(position);
         TableColumn<Annotation, Integer> links = new TableColumn<>("Links");
         links.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(workbench.linksOf(c.getValue().id()).size()));
-        links.setPrefWidth(50);
-        links.setMinWidth(50);
+        // Wide enough for its header: a count needs less, but "Li..." says nothing.
+        links.setPrefWidth(64);
+        links.setMinWidth(64);
         table.getColumns().add(links);
         // A link changes no annotation, so no row would redraw its count by itself; links change rarely.
         workbench.links().addListener((ListChangeListener<Link>) c -> {
@@ -272,7 +273,10 @@ final class AnnotationPanel {
             detailNote, detailComments, detailLinks};
         detailLinks.getStyleClass().add("detail-links");
         for (int row = 0; row < names.length; row++) {
-            details.add(name(names[row]), 0, row);
+            Node name = name(names[row]);
+            // A name stays beside the first line of a value that runs over several (links, a long quote).
+            GridPane.setValignment(name, javafx.geometry.VPos.TOP);
+            details.add(name, 0, row);
             details.add(values[row], 1, row);
         }
         details.add(detailHint, 0, names.length, 2, 1);
